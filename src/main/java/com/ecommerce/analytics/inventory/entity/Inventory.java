@@ -1,0 +1,95 @@
+package com.ecommerce.analytics.inventory.entity;
+
+import java.time.Instant;
+
+import com.ecommerce.analytics.catalog.entity.Product;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "inventory")
+public class Inventory {
+
+    public static final int DEFAULT_LOW_STOCK_THRESHOLD = 10;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "product_id", unique = true)
+    private Product product;
+
+    @Column(nullable = false)
+    private int quantity;
+
+    @Column(name = "last_restocked_date")
+    private Instant lastRestockedDate;
+
+    @Column(name = "low_stock_threshold", nullable = false)
+    private int lowStockThreshold = DEFAULT_LOW_STOCK_THRESHOLD;
+
+    @Version
+    private long version;
+
+    protected Inventory() {
+    }
+
+    public Inventory(Product product, int quantity) {
+        this.product = product;
+        setQuantity(quantity);
+    }
+
+    public boolean isLowStock() {
+        return quantity <= lowStockThreshold;
+    }
+
+    public void restock(int units, Instant when) {
+        setQuantity(quantity + units);
+        lastRestockedDate = when;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Product getProduct() {
+        return product;
+    }
+
+    public int getQuantity() {
+        return quantity;
+    }
+
+    public void setQuantity(int quantity) {
+        if (quantity < 0) {
+            throw new IllegalArgumentException("stock cannot be negative");
+        }
+        this.quantity = quantity;
+    }
+
+    public Instant getLastRestockedDate() {
+        return lastRestockedDate;
+    }
+
+    public int getLowStockThreshold() {
+        return lowStockThreshold;
+    }
+
+    public void setLowStockThreshold(int lowStockThreshold) {
+        this.lowStockThreshold = lowStockThreshold;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

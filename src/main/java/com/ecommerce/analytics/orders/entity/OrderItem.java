@@ -1,0 +1,75 @@
+package com.ecommerce.analytics.orders.entity;
+
+import java.math.BigDecimal;
+
+import com.ecommerce.analytics.catalog.entity.Product;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "order_item")
+public class OrderItem {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "order_id")
+    private Order order;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "product_id")
+    private Product product;
+
+    @Column(nullable = false)
+    private int quantity;
+
+    @Column(name = "price_at_time_of_order", nullable = false, precision = 12, scale = 2)
+    private BigDecimal priceAtTimeOfOrder;
+
+    protected OrderItem() {
+    }
+
+    OrderItem(Order order, Product product, int quantity, BigDecimal priceAtTimeOfOrder) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        this.order = order;
+        this.product = product;
+        this.quantity = quantity;
+        this.priceAtTimeOfOrder = priceAtTimeOfOrder;
+    }
+
+    public BigDecimal lineTotal() {
+        return priceAtTimeOfOrder.multiply(BigDecimal.valueOf(quantity));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Order getOrder() {
+        return order;
+    }
+
+    public Product getProduct() {
+        return product;
+    }
+
+    public int getQuantity() {
+        return quantity;
+    }
+
+    public BigDecimal getPriceAtTimeOfOrder() {
+        return priceAtTimeOfOrder;
+    }
+}

@@ -1,0 +1,199 @@
+package com.ecommerce.analytics.platform.demo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import com.ecommerce.analytics.platform.demo.DemoDataset.CustomerSeed;
+import com.ecommerce.analytics.platform.demo.DemoDataset.ItemSeed;
+import com.ecommerce.analytics.platform.demo.DemoDataset.OrderSeed;
+import com.ecommerce.analytics.platform.demo.DemoDataset.ProductSeed;
+import com.ecommerce.analytics.security.control.Users;
+import com.ecommerce.analytics.security.entity.Role;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Writes the demo dataset into an empty database, in one transaction, with batched JDBC:
+ * thirty thousand orders through JPA one by one would keep the first start waiting for minutes.
+ */
+@Stateless
+public class DemoData {
+
+    public static final String DEMO_ADMIN = "demo";
+    public static final String DEMO_ADMIN_PASSWORD = "demo-password";
+    public static final String DEMO_ANALYST = "analyst";
+    public static final String DEMO_ANALYST_PASSWORD = "analyst-password";
+
+    static final long SEED = 20_240_601L;
+    static final int CUSTOMERS = 3_000;
+    static final int ORDERS = 30_000;
+    private static final int BATCH = 1_000;
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
+    @Inject
+    Users users;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void seedIfEmpty() {
+        users.ensure(DEMO_ADMIN, DEMO_ADMIN_PASSWORD, Role.ADMIN);
+        users.ensure(DEMO_ANALYST, DEMO_ANALYST_PASSWORD, Role.ANALYST);
+        try (Connection db = dataSource.getConnection()) {
+            if (count(db, "SELECT COUNT(*) FROM product") > 0) {
+                return;
+            }
+            long started = System.nanoTime();
+            DemoDataset data = DemoDataset.generate(SEED, Instant.now().truncatedTo(ChronoUnit.SECONDS), CUSTOMERS, ORDERS);
+            write(db, data);
+            LOG.info(() -> String.format("Seeded demo data: %d products, %d customers, %d orders in %d ms",
+                    data.products().size(), data.customers().size(), data.orders().size(),
+                    (System.nanoTime() - started) / 1_000_000));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot seed the demo data", e);
+        }
+    }
+
+    private void write(Connection db, DemoDataset data) throws SQLException {
+        Instant now = Instant.now();
+        List<Long> categoryIds = insertAll(db, "INSERT INTO category (name, description) VALUES (?, ?)",
+                data.categories(), (s, c) -> {
+                    s.setString(1, c.name());
+                    s.setString(2, c.description());
+                }, "SELECT id FROM category ORDER BY id");
+        List<Long> tagIds = insertAll(db, "INSERT INTO tag (name) VALUES (?)", data.tags(),
+                (s, t) -> s.setString(1, t), "SELECT id FROM tag ORDER BY id");
+        List<Long> productIds = insertAll(db, "INSERT INTO product (name, description, sku, price, category_id, "
+                        + "is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                data.products(), (s, p) -> {
+                    s.setString(1, p.name());
+                    s.setString(2, p.description());
+                    s.setString(3, p.sku());
+                    s.setBigDecimal(4, p.price());
+                    s.setLong(5, categoryIds.get(p.category()));
+                    s.setBoolean(6, p.active());
+                    s.setObject(7, utc(now));
+                    s.setObject(8, utc(now));
+                }, "SELECT id FROM product ORDER BY id");
+        List<long[]> productTags = new ArrayList<>();
+        for (int p = 0; p < productIds.size(); p++) {
+            for (int tag : data.products().get(p).tags()) {
+                productTags.add(new long[] {productIds.get(p), tagIds.get(tag)});
+            }
+        }
+        insertAll(db, "INSERT INTO product_tag (product_id, tag_id) VALUES (?, ?)", productTags, (s, pair) -> {
+            s.setLong(1, pair[0]);
+            s.setLong(2, pair[1]);
+        }, null);
+        Map<ProductSeed, Long> productId = new HashMap<>();
+        for (int p = 0; p < productIds.size(); p++) {
+            productId.put(data.products().get(p), productIds.get(p));
+        }
+        insertAll(db, "INSERT INTO inventory (product_id, quantity, last_restocked_date, low_stock_threshold) "
+                + "VALUES (?, ?, ?, 10)", data.products(), (s, p) -> {
+                    s.setLong(1, productId.get(p));
+                    s.setInt(2, p.stock());
+                    s.setObject(3, utc(now.minus(p.restockedDaysAgo(), ChronoUnit.DAYS)));
+                }, null);
+        List<Long> customerIds = insertAll(db, "INSERT INTO customer (name, email, country, registration_date) "
+                + "VALUES (?, ?, ?, ?)", data.customers(), (s, c) -> {
+                    s.setString(1, c.name());
+                    s.setString(2, c.email());
+                    s.setString(3, c.country());
+                    s.setObject(4, utc(c.registeredAt()));
+                }, "SELECT id FROM customer ORDER BY id");
+        writeOrders(db, data, productIds, customerIds);
+    }
+
+    private void writeOrders(Connection db, DemoDataset data, List<Long> productIds, List<Long> customerIds)
+            throws SQLException {
+        List<Long> orderIds = insertAll(db, "INSERT INTO orders (customer_id, order_date, status, total_amount, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)", data.orders(), (s, o) -> {
+                    s.setLong(1, customerIds.get(o.customer()));
+                    s.setObject(2, utc(o.orderDate()));
+                    s.setString(3, o.status().code());
+                    s.setBigDecimal(4, o.total());
+                    s.setObject(5, utc(o.orderDate()));
+                    s.setObject(6, utc(o.orderDate()));
+                }, "SELECT id FROM orders ORDER BY id");
+        List<Object[]> lines = new ArrayList<>();
+        for (int o = 0; o < orderIds.size(); o++) {
+            for (ItemSeed item : data.orders().get(o).items()) {
+                lines.add(new Object[] {orderIds.get(o), productIds.get(item.product()), item});
+            }
+        }
+        insertAll(db, "INSERT INTO order_item (order_id, product_id, quantity, price_at_time_of_order) "
+                + "VALUES (?, ?, ?, ?)", lines, (s, line) -> {
+                    ItemSeed item = (ItemSeed) line[2];
+                    s.setLong(1, (Long) line[0]);
+                    s.setLong(2, (Long) line[1]);
+                    s.setInt(3, item.quantity());
+                    s.setBigDecimal(4, item.unitPrice());
+                }, null);
+    }
+
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    /**
+     * Inserts the rows in batches and, when asked, reads back the generated ids in insertion order
+     * (the tables start empty, so ascending ids follow the order of the rows).
+     */
+    private static <T> List<Long> insertAll(Connection db, String sql, List<T> rows, Binder<T> binder, String idQuery)
+            throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement(sql)) {
+            int pending = 0;
+            for (T row : rows) {
+                binder.bind(insert, row);
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
+        List<Long> ids = new ArrayList<>(rows.size());
+        if (idQuery != null) {
+            try (PreparedStatement query = db.prepareStatement(idQuery); ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql); ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

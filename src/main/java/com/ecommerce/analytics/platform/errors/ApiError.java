@@ -1,0 +1,30 @@
+package com.ecommerce.analytics.platform.errors;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.StatusType;
+
+/**
+ * The one JSON shape of every error. {@code detail} repeats the message because the earlier
+ * service's (Django REST framework) clients read errors from that field.
+ */
+public record ApiError(int status, String error, String message, String detail, List<FieldError> fields) {
+
+    public static ApiError of(StatusType status, String message, List<FieldError> fields) {
+        return new ApiError(status.getStatusCode(), status.getReasonPhrase(), message, message,
+                fields.isEmpty() ? null : fields);
+    }
+
+    public static Response response(StatusType status, String message) {
+        return response(status, message, List.of());
+    }
+
+    public static Response response(StatusType status, String message, List<FieldError> fields) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(of(status, message, fields))
+                .build();
+    }
+}

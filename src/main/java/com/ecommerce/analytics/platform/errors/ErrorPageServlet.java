@@ -1,0 +1,43 @@
+package com.ecommerce.analytics.platform.errors;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * Errors raised before a request reaches JAX-RS (the container's MP-JWT check answers 401 and 403 itself)
+ * arrive here through the error pages of web.xml and leave in the same JSON shape as every other error.
+ */
+@WebServlet("/errors/*")
+public class ErrorPageServlet extends HttpServlet {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int statusCode = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
+        Status status = Status.fromStatusCode(statusCode);
+        String message = switch (statusCode) {
+            case HttpServletResponse.SC_UNAUTHORIZED -> Messages.NOT_AUTHENTICATED;
+            case HttpServletResponse.SC_FORBIDDEN -> Messages.FORBIDDEN;
+            case HttpServletResponse.SC_NOT_FOUND -> "Not found.";
+            default -> status == null ? "Error " + statusCode : status.getReasonPhrase();
+        };
+        response.setStatus(statusCode);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        ApiError body = status == null
+                ? new ApiError(statusCode, "Error", message, message, null)
+                : ApiError.of(status, message, List.of());
+        response.getWriter().write(JSON.toJson(body));
+    }
+}

@@ -1,0 +1,59 @@
+package com.ecommerce.analytics.security.boundary;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.ecommerce.analytics.security.control.Authentication;
+import com.ecommerce.analytics.security.control.TokenPair;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("api/token")
+@PermitAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Authentication", description = "JWT login and refresh, as the earlier service's clients used them")
+@SecurityRequirements
+public class TokenResource {
+
+    public record Credentials(@NotBlank String username, @NotBlank String password) {
+    }
+
+    public record RefreshRequest(@NotBlank String refresh) {
+    }
+
+    @Inject
+    Authentication authentication;
+
+    @POST
+    @Operation(summary = "Log in", description = "Exchanges a username and password for an access token "
+            + "(short-lived, for 'Authorization: Bearer') and a single-use refresh token.")
+    @APIResponse(responseCode = "200", description = "The token pair")
+    @APIResponse(responseCode = "400", description = "Username or password missing")
+    @APIResponse(responseCode = "401", description = "Wrong credentials or inactive account")
+    public TokenPair login(@NotNull @Valid Credentials credentials) {
+        return authentication.login(credentials.username(), credentials.password());
+    }
+
+    @POST
+    @Path("refresh")
+    @Operation(summary = "Refresh the token pair", description = "Trades a refresh token for a new pair. "
+            + "The presented token is then dead; presenting a dead token again revokes every token of its login.")
+    @APIResponse(responseCode = "200", description = "A new token pair")
+    @APIResponse(responseCode = "400", description = "No refresh token given")
+    @APIResponse(responseCode = "401", description = "Invalid, expired, used or revoked refresh token")
+    public TokenPair refresh(@NotNull @Valid RefreshRequest request) {
+        return authentication.refresh(request.refresh());
+    }
+}

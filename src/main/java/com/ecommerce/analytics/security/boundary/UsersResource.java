@@ -1,0 +1,69 @@
+package com.ecommerce.analytics.security.boundary;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.ecommerce.analytics.security.control.Users;
+import com.ecommerce.analytics.security.entity.Role;
+import com.ecommerce.analytics.security.entity.User;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("api/users")
+@RolesAllowed(Role.ADMIN_NAME)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Users", description = "Accounts that may log in (admin only)")
+public class UsersResource {
+
+    public record NewUser(
+            @NotBlank @Size(max = 150) @Pattern(regexp = "[\\w.@+-]+", message = "may contain only letters, digits and @.+-_")
+            String username,
+            @NotNull @Size(min = 10, max = 128) String password,
+            @NotNull @Pattern(regexp = "admin|analyst", message = "must be admin or analyst") String role) {
+    }
+
+    public record UserView(long id, String username, String role, boolean isActive, Instant createdAt) {
+        static UserView of(User user) {
+            return new UserView(user.getId(), user.getUsername(), user.getRole().code(), user.isActive(), user.getCreatedAt());
+        }
+    }
+
+    @Inject
+    Users users;
+
+    @GET
+    @Operation(summary = "List users")
+    public List<UserView> list() {
+        return users.all().stream().map(UserView::of).toList();
+    }
+
+    @POST
+    @Operation(summary = "Create a user", description = "Passwords need at least 10 characters; roles are admin or analyst.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "The username is taken")
+    public Response create(@NotNull @Valid NewUser request) {
+        Role role = Role.fromCode(request.role()).orElseThrow();
+        UserView created = UserView.of(users.create(request.username(), request.password(), role));
+        return Response.created(URI.create("api/users/" + created.id())).entity(created).build();
+    }
+}

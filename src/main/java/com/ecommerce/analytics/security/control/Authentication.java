@@ -1,0 +1,90 @@
+package com.ecommerce.analytics.security.control;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.ecommerce.analytics.platform.errors.Unauthorized;
+import com.ecommerce.analytics.security.entity.RefreshToken;
+import com.ecommerce.analytics.security.entity.User;
+
+import jakarta.ejb.ApplicationException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Login and refresh-token rotation. Every refresh token is single-use: presenting one that was already
+ * used (or revoked) means it leaked, so its whole family, every token descended from that login, dies.
+ */
+@Stateless
+public class Authentication {
+
+    static final String BAD_CREDENTIALS = "No active account found with the given credentials";
+    static final String BAD_REFRESH = "Token is invalid or expired";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Users users;
+
+    @Inject
+    TokenIssuer tokens;
+
+    public TokenPair login(String username, String password) {
+        User user = users.authenticate(username, password).orElseThrow(() -> new Unauthorized(BAD_CREDENTIALS));
+        Instant now = Instant.now();
+        em.createQuery("DELETE FROM RefreshToken t WHERE t.expiresAt < :now").setParameter("now", now).executeUpdate();
+        return issue(user, UUID.randomUUID().toString(), now);
+    }
+
+    public TokenPair refresh(String refreshToken) {
+        String tokenId = tokens.refreshTokenId(refreshToken);
+        RefreshToken presented = em.createQuery("SELECT t FROM RefreshToken t JOIN FETCH t.user WHERE t.tokenId = :id",
+                        RefreshToken.class)
+                .setParameter("id", tokenId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new Unauthorized(BAD_REFRESH));
+        Instant now = Instant.now();
+        if (!claim(tokenId, now)) {
+            revokeFamily(presented.getFamilyId(), now);
+            throw new RefreshTokenReused();
+        }
+        User user = presented.getUser();
+        if (!user.isActive()) {
+            throw new Unauthorized(BAD_CREDENTIALS);
+        }
+        return issue(user, presented.getFamilyId(), now);
+    }
+
+    /** Marks the token used in one conditional update, so two concurrent refreshes cannot both win. */
+    private boolean claim(String tokenId, Instant now) {
+        return em.createQuery("UPDATE RefreshToken t SET t.usedAt = :now "
+                        + "WHERE t.tokenId = :id AND t.usedAt IS NULL AND t.revokedAt IS NULL")
+                .setParameter("now", now)
+                .setParameter("id", tokenId)
+                .executeUpdate() == 1;
+    }
+
+    private void revokeFamily(String familyId, Instant now) {
+        em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.familyId = :family AND t.revokedAt IS NULL")
+                .setParameter("now", now)
+                .setParameter("family", familyId)
+                .executeUpdate();
+    }
+
+    private TokenPair issue(User user, String familyId, Instant now) {
+        String tokenId = UUID.randomUUID().toString();
+        em.persist(new RefreshToken(tokenId, familyId, user, now, now.plus(tokens.refreshLifetime())));
+        return new TokenPair(tokens.access(user, now), tokens.refresh(user, tokenId, familyId, now));
+    }
+
+    /** Answered with 401, but the family's revocation must be committed, not rolled back. */
+    @ApplicationException(rollback = false)
+    static class RefreshTokenReused extends Unauthorized {
+        RefreshTokenReused() {
+            super(BAD_REFRESH);
+        }
+    }
+}
