@@ -1,0 +1,122 @@
+package com.ecommerce.analytics.platform;
+
+import static com.ecommerce.analytics.testing.Api.adminToken;
+import static com.ecommerce.analytics.testing.Api.post;
+import static com.ecommerce.analytics.testing.Api.request;
+import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.analytics.testing.Api;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+class PlatformEndpointsIT {
+
+    @Test
+    void readinessReportsTheDatabase() {
+        try (Response response = request("health/ready").get()) {
+            assertEquals(200, response.getStatus());
+            JsonObject health = Api.object(response);
+            assertEquals("UP", health.getString("status"));
+            JsonObject database = health.getJsonArray("checks").getJsonObject(0);
+            assertEquals("database", database.getString("name"));
+            assertEquals("UP", database.getString("status"));
+        }
+    }
+
+    @Test
+    void livenessReportsTheServer() {
+        try (Response response = request("health/live").get()) {
+            assertEquals(200, response.getStatus());
+            JsonObject health = Api.object(response);
+            assertEquals("UP", health.getString("status"));
+            assertEquals("server", health.getJsonArray("checks").getJsonObject(0).getString("name"));
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApiWithABearerScheme() {
+        try (Response response = Api.request("openapi").accept("application/json").get()) {
+            assertEquals(200, response.getStatus());
+            JsonObject document = Api.object(response);
+            JsonObject info = document.getJsonObject("info");
+            assertEquals("E-commerce analytics platform", info.getString("title"));
+            assertEquals("1.0.0", info.getString("version"));
+            assertTrue(info.getString("description").contains("/api/token/"));
+            JsonObject bearer = document.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("bearer");
+            assertEquals("http", bearer.getString("type"));
+            assertEquals("bearer", bearer.getString("scheme"));
+            JsonObject paths = document.getJsonObject("paths");
+            assertTrue(paths.containsKey("/api/token"), paths.keySet().toString());
+            assertTrue(paths.containsKey("/api/token/refresh"));
+            assertTrue(paths.containsKey("/api/users"));
+            assertEquals(0, paths.getJsonObject("/api/token").getJsonObject("post").getJsonArray("security").size(),
+                    "logging in needs no token");
+        }
+    }
+
+    @Test
+    void theOpenApiUiIsServed() {
+        try (Response response = Api.request("openapi/ui/").accept(MediaType.TEXT_HTML).get()) {
+            assertEquals(200, response.getStatus());
+        }
+    }
+
+    @Test
+    void theEarlierServicesDocumentationUrlsLeadToTheOpenApiUi() {
+        for (String path : new String[] {"swagger/", "swagger", "redoc/", "redoc"}) {
+            try (Response response = request(path).get()) {
+                assertEquals(301, response.getStatus(), path);
+                assertEquals("/openapi/ui/", response.getHeaderString("Location").replaceFirst("^https?://[^/]+", ""));
+            }
+        }
+    }
+
+    @Test
+    void metricsCountAndTimeRequestsPerEndpoint() {
+        Api.login(Api.ADMIN_USERNAME, Api.ADMIN_PASSWORD);
+        try (Response response = Api.request("metrics").accept(MediaType.TEXT_PLAIN).get()) {
+            assertEquals(200, response.getStatus());
+            String metrics = response.readEntity(String.class);
+            assertTrue(metrics.contains("REST_request_seconds_count{class=\"com.ecommerce.analytics.security.boundary.TokenResource\""),
+                    "per-endpoint request timer");
+        }
+    }
+
+    @Test
+    void anUnknownPathIsAJson404ForAnAuthenticatedClient() {
+        try (Response response = request("api/no-such-collection/", adminToken()).get()) {
+            assertJsonError(response, 404);
+        }
+    }
+
+    @Test
+    void aWrongMethodIsAJson405() {
+        try (Response response = request("api/token/").get()) {
+            assertJsonError(response, 405);
+        }
+    }
+
+    @Test
+    void malformedJsonIsAJson400() {
+        try (Response response = post("api/token/", "{\"username\": ")) {
+            assertJsonError(response, 400);
+        }
+        try (Response response = post("api/token/", "[1, 2]")) {
+            assertJsonError(response, 400);
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAJson415() {
+        try (Response response = request("api/token/").post(Entity.entity("username=x", MediaType.APPLICATION_FORM_URLENCODED))) {
+            assertJsonError(response, 415);
+        }
+    }
+}
