@@ -27,6 +27,10 @@ class PlatformEndpointsIT {
             JsonObject database = health.getJsonArray("checks").getJsonObject(0);
             assertEquals("database", database.getString("name"));
             assertEquals("UP", database.getString("status"));
+            if ("mysql".equals(System.getProperty("it.database.engine"))) {
+                assertTrue(database.getJsonObject("data").getString("product").matches("(?i)mysql|mariadb"),
+                        "DATABASE_ENGINE=mysql runs on MySQL: " + database);
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import com.ecommerce.analytics.platform.demo.DemoDataset.CustomerSeed;
+import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import com.ecommerce.analytics.platform.demo.DemoDataset.ItemSeed;
 import com.ecommerce.analytics.platform.demo.DemoDataset.OrderSeed;
 import com.ecommerce.analytics.platform.demo.DemoDataset.ProductSeed;
@@ -194,6 +193,6 @@ public class DemoData {
     }
 
     private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return UtcInstantConverter.toColumn(instant);
     }
 }
