@@ -2,6 +2,7 @@ package com.ecommerce.analytics.platform.errors;
 
 import java.util.List;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.StatusType;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Response.StatusType;
  * The one JSON shape of every error. {@code detail} repeats the message because the earlier
  * service's (Django REST framework) clients read errors from that field.
  */
+@JsonbPropertyOrder({"status", "error", "message", "detail", "fields"})
 public record ApiError(int status, String error, String message, String detail, List<FieldError> fields) {
 
     public static ApiError of(StatusType status, String message, List<FieldError> fields) {
