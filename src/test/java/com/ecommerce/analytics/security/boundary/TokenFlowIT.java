@@ -21,6 +21,7 @@ import com.ecommerce.analytics.testing.ForgedTokens;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 
 class TokenFlowIT {
@@ -60,6 +61,14 @@ class TokenFlowIT {
     void theTokenEndpointsAnswerWithAndWithoutTheTrailingSlash() {
         try (Response withoutSlash = post("api/token", credentials(ADMIN_USERNAME, ADMIN_PASSWORD))) {
             assertEquals(200, withoutSlash.getStatus());
+        }
+    }
+
+    @Test
+    void loggingInWorksEvenWhenTheClientStillSendsAnOldToken() {
+        try (Response response = request("api/token/", "expired.or.garbage")
+                .post(Entity.json(credentials(ADMIN_USERNAME, ADMIN_PASSWORD)))) {
+            assertEquals(200, response.getStatus());
         }
     }
 
