@@ -22,13 +22,14 @@ public final class Api {
 
     private static final Client CLIENT = ClientBuilder.newBuilder()
             .property("jersey.config.client.followRedirects", false)
+            .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
             .build();
 
     private Api() {
     }
 
     public static Invocation.Builder request(String path) {
-        return CLIENT.target(BASE_URL).path(path).request(MediaType.APPLICATION_JSON_TYPE);
+        return CLIENT.target(BASE_URL + "/" + path).request(MediaType.APPLICATION_JSON_TYPE);
     }
 
     public static Invocation.Builder request(String path, String accessToken) {
@@ -41,6 +42,62 @@ public final class Api {
 
     public static Response post(String path, String accessToken, String json) {
         return request(path, accessToken).post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    public static Response put(String path, String accessToken, String json) {
+        return request(path, accessToken).put(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    public static Response patch(String path, String accessToken, String json) {
+        return request(path, accessToken).method("PATCH", Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    public static Response delete(String path, String accessToken) {
+        return request(path, accessToken).delete();
+    }
+
+    /** Creates through the API, expecting 201, and returns the created representation. */
+    public static JsonObject created(String path, String accessToken, String json) {
+        try (Response response = post(path, accessToken, json)) {
+            String body = response.readEntity(String.class);
+            if (response.getStatus() != 201) {
+                throw new AssertionError("POST " + path + " gave " + response.getStatus() + ": " + body);
+            }
+            return (JsonObject) parse(body);
+        }
+    }
+
+    public static JsonObject getObject(String path, String accessToken) {
+        try (Response response = request(path, accessToken).get()) {
+            String body = response.readEntity(String.class);
+            if (response.getStatus() != 200) {
+                throw new AssertionError("GET " + path + " gave " + response.getStatus() + ": " + body);
+            }
+            return (JsonObject) parse(body);
+        }
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Credentials are checked with 600,000 PBKDF2 rounds; tests log in once per role and reuse the token. */
+    private static String adminToken;
+
+    public static synchronized String admin() {
+        if (adminToken == null) {
+            adminToken = adminToken();
+        }
+        return adminToken;
+    }
+
+    private static String analystToken;
+
+    public static synchronized String analyst() {
+        if (analystToken == null) {
+            analystToken = tokenForNewUser("analyst");
+        }
+        return analystToken;
     }
 
     public static JsonObject login(String username, String password) {

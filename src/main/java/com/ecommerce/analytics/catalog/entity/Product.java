@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
+
+import com.ecommerce.analytics.platform.database.StoredTime;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -45,6 +50,7 @@ public class Product {
     private Category category;
 
     @ManyToMany
+    @BatchFetch(BatchFetchType.IN)
     @JoinTable(name = "product_tag",
             joinColumns = @JoinColumn(name = "product_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
@@ -74,13 +80,13 @@ public class Product {
 
     @PrePersist
     void stampCreation() {
-        createdAt = Instant.now();
+        createdAt = StoredTime.now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void stampUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = StoredTime.now();
     }
 
     public Long getId() {

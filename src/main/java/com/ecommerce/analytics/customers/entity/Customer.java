@@ -2,6 +2,8 @@ package com.ecommerce.analytics.customers.entity;
 
 import java.time.Instant;
 
+import com.ecommerce.analytics.platform.database.StoredTime;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -46,7 +48,7 @@ public class Customer {
     @PrePersist
     void defaultRegistrationDate() {
         if (registrationDate == null) {
-            registrationDate = Instant.now();
+            registrationDate = StoredTime.now();
         }
     }
 

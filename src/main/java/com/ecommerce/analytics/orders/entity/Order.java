@@ -8,6 +8,8 @@ import java.util.List;
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.customers.entity.Customer;
 
+import com.ecommerce.analytics.platform.database.StoredTime;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,7 +78,7 @@ public class Order {
 
     @PrePersist
     void stampCreation() {
-        createdAt = Instant.now();
+        createdAt = StoredTime.now();
         updatedAt = createdAt;
         if (orderDate == null) {
             orderDate = createdAt;
@@ -85,7 +87,7 @@ public class Order {
 
     @PreUpdate
     void stampUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = StoredTime.now();
     }
 
     public Long getId() {

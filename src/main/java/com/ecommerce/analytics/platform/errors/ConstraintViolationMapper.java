@@ -32,11 +32,17 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     /** The JSON name of the innermost property; a whole body or query parameter keeps its own name. */
     private static String fieldName(ConstraintViolation<?> violation) {
         String name = null;
+        boolean property = false;
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
                 name = node.getName();
+                property = node.getKind() == ElementKind.PROPERTY;
             }
         }
-        return name == null ? "body" : JsonNames.of(name);
+        if (name == null) {
+            return "body";
+        }
+        return property && violation.getLeafBean() != null
+                ? JsonNames.of(violation.getLeafBean().getClass(), name) : JsonNames.of(name);
     }
 }

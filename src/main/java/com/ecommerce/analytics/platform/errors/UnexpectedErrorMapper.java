@@ -1,5 +1,6 @@
 package com.ecommerce.analytics.platform.errors;
 
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +34,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             return ApiError.response(Status.CONFLICT,
                     "The resource was changed by someone else at the same time; read it again and retry.");
         }
+        if (Causes.include(failure, SQLIntegrityConstraintViolationException.class)) {
+            return ApiError.response(Status.CONFLICT, "The change conflicts with existing data (a duplicate or a "
+                    + "record still in use); read the current state and retry.");
+        }
         if (cause != failure) {
             ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
             if (mapper != null && mapper.getClass() != getClass()) {
@@ -42,6 +47,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unhandled failure while serving a request", failure);
         return ApiError.response(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
     }
+
 
     private static Throwable unwrap(Throwable failure) {
         Throwable current = failure;

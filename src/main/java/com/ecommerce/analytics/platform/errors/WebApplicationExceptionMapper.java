@@ -30,7 +30,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     }
 
     private String messageFor(WebApplicationException exception, Response.StatusType status) {
-        if (exception instanceof BadRequestException && hasCause(exception, JsonbException.class)) {
+        if (exception instanceof BadRequestException && Causes.include(exception, JsonbException.class)) {
             return Messages.MALFORMED_JSON;
         }
         return switch (Status.fromStatusCode(status.getStatusCode()) == null ? Status.INTERNAL_SERVER_ERROR
@@ -46,12 +46,4 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         };
     }
 
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

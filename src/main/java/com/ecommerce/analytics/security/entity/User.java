@@ -2,6 +2,8 @@ package com.ecommerce.analytics.security.entity;
 
 import java.time.Instant;
 
+import com.ecommerce.analytics.platform.database.StoredTime;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -52,7 +54,7 @@ public class User {
 
     @PrePersist
     void stampCreation() {
-        createdAt = Instant.now();
+        createdAt = StoredTime.now();
     }
 
     public Long getId() {

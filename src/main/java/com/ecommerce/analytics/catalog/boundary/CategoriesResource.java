@@ -1,0 +1,120 @@
+package com.ecommerce.analytics.catalog.boundary;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.ecommerce.analytics.catalog.control.Categories;
+import com.ecommerce.analytics.catalog.entity.Category;
+import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.MergePatch;
+import com.ecommerce.analytics.platform.rest.PageParams;
+import com.ecommerce.analytics.platform.rest.PagedResponse;
+import com.ecommerce.analytics.platform.rest.RequestValidation;
+import com.ecommerce.analytics.platform.rest.SortOrder;
+import com.ecommerce.analytics.security.entity.Role;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("api/categories")
+@RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Categories")
+public class CategoriesResource {
+
+    public record CategoryInput(@NotBlank @Size(max = 100) String name, @Size(max = 1000) String description) {
+        static CategoryInput of(Category category) {
+            return new CategoryInput(category.getName(), category.getDescription());
+        }
+    }
+
+    public record CategoryView(long id, String name, String description) {
+        static CategoryView of(Category category) {
+            return new CategoryView(category.getId(), category.getName(), category.getDescription());
+        }
+    }
+
+    @Inject
+    Categories categories;
+
+    @Inject
+    RequestValidation validation;
+
+    @GET
+    @Operation(summary = "List categories")
+    public Response list(@BeanParam PageParams paging, @QueryParam("search") String search,
+                         @QueryParam("ordering") String ordering, @Context UriInfo uri) {
+        var page = categories.list(search, SortOrder.parse(ordering, Categories.ORDERING), paging.toRequest());
+        return PagedResponse.of(page.map(CategoryView::of), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a category")
+    @APIResponse(responseCode = "404", description = "No such category")
+    public CategoryView get(@PathParam("id") long id) {
+        return CategoryView.of(categories.find(id));
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Create a category")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "The name is taken")
+    public Response create(@NotNull @Valid CategoryInput input, @Context UriInfo uri) {
+        CategoryView created = CategoryView.of(categories.create(input.name(), input.description()));
+        return Created.at(uri, CategoriesResource.class, created.id(), created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Replace a category")
+    public CategoryView replace(@PathParam("id") long id, @NotNull @Valid CategoryInput input) {
+        return CategoryView.of(categories.update(id, input.name(), input.description()));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change some fields of a category")
+    public CategoryView update(@PathParam("id") long id, @NotNull JsonObject patch) {
+        CategoryInput merged = validation.check(
+                MergePatch.apply(patch, CategoryInput.of(categories.find(id)), CategoryInput.class));
+        return CategoryView.of(categories.update(id, merged.name(), merged.description()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Delete a category")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Products still belong to it")
+    public Response delete(@PathParam("id") long id) {
+        categories.delete(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,24 @@
+package com.ecommerce.analytics.catalog.boundary;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import com.ecommerce.analytics.catalog.entity.Product;
+import com.ecommerce.analytics.catalog.entity.Tag;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+@JsonbPropertyOrder({"id", "name", "description", "sku", "price", "category", "tags", "active", "createdAt", "updatedAt"})
+public record ProductView(long id, String name, String description, @JsonbProperty("SKU") String sku, BigDecimal price,
+                          long category, List<Long> tags, @JsonbProperty("is_active") boolean active,
+                          Instant createdAt, Instant updatedAt) {
+
+    static ProductView of(Product product) {
+        return new ProductView(product.getId(), product.getName(), product.getDescription(), product.getSku(),
+                product.getPrice(), product.getCategory().getId(),
+                product.getTags().stream().map(Tag::getId).sorted().toList(), product.isActive(),
+                product.getCreatedAt(), product.getUpdatedAt());
+    }
+}

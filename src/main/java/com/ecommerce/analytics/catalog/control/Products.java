@@ -1,0 +1,115 @@
+package com.ecommerce.analytics.catalog.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.ecommerce.analytics.catalog.entity.Category;
+import com.ecommerce.analytics.catalog.entity.Product;
+import com.ecommerce.analytics.catalog.entity.Tag;
+import com.ecommerce.analytics.platform.database.Listing;
+import com.ecommerce.analytics.platform.database.Uniqueness;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.errors.NotFound;
+import com.ecommerce.analytics.platform.rest.Page;
+import com.ecommerce.analytics.platform.rest.PageRequest;
+import com.ecommerce.analytics.platform.rest.SortOrder;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Predicate;
+
+@Stateless
+public class Products {
+
+    public static final Map<String, String> ORDERING = Map.of("id", "id", "name", "name", "SKU", "sku",
+            "price", "price", "created_at", "createdAt", "updated_at", "updatedAt", "category", "category.name");
+
+    public record Filter(Long categoryId, Boolean active, String search) {
+    }
+
+    /** What deleting did: products with orders are kept, deactivated, for their history. */
+    public enum Removal { DELETED, DEACTIVATED }
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Page<Product> list(Filter filter, SortOrder sort, PageRequest page) {
+        return Listing.of(em, Product.class).where((cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (filter.categoryId() != null) {
+                where.add(cb.equal(root.get("category").get("id"), filter.categoryId()));
+            }
+            if (filter.active() != null) {
+                where.add(cb.equal(root.get("active"), filter.active()));
+            }
+            if (filter.search() != null && !filter.search().isBlank()) {
+                String pattern = "%" + filter.search().trim().toLowerCase() + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("name")), pattern), cb.like(cb.lower(root.get("sku")), pattern)));
+            }
+            return where;
+        }).fetching(root -> root.fetch("category", JoinType.INNER)).page(sort, page);
+    }
+
+    public Product find(long id) {
+        Product product = em.find(Product.class, id);
+        if (product == null) {
+            throw NotFound.of("Product", id);
+        }
+        return product;
+    }
+
+    public Product create(ProductInput input) {
+        Uniqueness.require(em, Product.class, "sku", "SKU", input.sku(), null);
+        Product product = new Product(input.sku(), input.name(), input.price(), category(input.category()));
+        apply(product, input);
+        em.persist(product);
+        return product;
+    }
+
+    public Product update(long id, ProductInput input) {
+        Product product = find(id);
+        Uniqueness.require(em, Product.class, "sku", "SKU", input.sku(), id);
+        product.setSku(input.sku());
+        product.setName(input.name());
+        product.setPrice(input.price());
+        product.setCategory(category(input.category()));
+        apply(product, input);
+        return product;
+    }
+
+    public Removal delete(long id) {
+        Product product = find(id);
+        long lines = em.createQuery("SELECT COUNT(i) FROM OrderItem i WHERE i.product = :product", Long.class)
+                .setParameter("product", product).getSingleResult();
+        if (lines > 0) {
+            product.setActive(false);
+            return Removal.DEACTIVATED;
+        }
+        em.remove(product);
+        return Removal.DELETED;
+    }
+
+    private void apply(Product product, ProductInput input) {
+        product.setDescription(input.description());
+        product.setActive(input.isActiveOrDefault());
+        product.getTags().clear();
+        for (Long tagId : input.tagIds()) {
+            Tag tag = em.find(Tag.class, tagId);
+            if (tag == null) {
+                throw InvalidRequest.field("tags", "tag " + tagId + " does not exist");
+            }
+            product.getTags().add(tag);
+        }
+    }
+
+    private Category category(long id) {
+        Category category = em.find(Category.class, id);
+        if (category == null) {
+            throw InvalidRequest.field("category", "category " + id + " does not exist");
+        }
+        return category;
+    }
+}

@@ -1,0 +1,4 @@
+package com.ecommerce.analytics.platform.rest;
+
+public record PageRequest(long offset, int limit) {
+}

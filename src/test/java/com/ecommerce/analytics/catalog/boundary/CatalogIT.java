@@ -1,0 +1,206 @@
+package com.ecommerce.analytics.catalog.boundary;
+
+import static com.ecommerce.analytics.testing.Api.admin;
+import static com.ecommerce.analytics.testing.Api.analyst;
+import static com.ecommerce.analytics.testing.Api.created;
+import static com.ecommerce.analytics.testing.Api.getObject;
+import static com.ecommerce.analytics.testing.Api.request;
+import static com.ecommerce.analytics.testing.Api.unique;
+import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.analytics.testing.Api;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+
+class CatalogIT {
+
+    static JsonObject newCategory() {
+        return created("api/categories/", admin(), "{\"name\":\"" + unique("Cat") + "\",\"description\":\"d\"}");
+    }
+
+    static JsonObject newProduct(long category, String sku, String price) {
+        return created("api/products/", admin(), "{\"name\":\"Phone " + sku + "\",\"description\":\"A phone\",\"SKU\":\""
+                + sku + "\",\"price\":\"" + price + "\",\"category\":" + category + "}");
+    }
+
+    private static JsonArray list(String path, String token) {
+        try (Response response = request(path, token).get()) {
+            assertEquals(200, response.getStatus(), path);
+            return (JsonArray) Api.parse(response.readEntity(String.class));
+        }
+    }
+
+    @Test
+    void anAdminCreatesAProductThatReadsBackInTheEarlierServicesShape() {
+        long category = newCategory().getJsonNumber("id").longValue();
+        JsonObject tag = created("api/tags/", admin(), "{\"name\":\"" + unique("tag") + "\"}");
+        String sku = unique("SKU");
+        JsonObject product = created("api/products/", admin(), "{\"name\":\"Laptop\",\"SKU\":\"" + sku
+                + "\",\"price\":699.99,\"category\":" + category + ",\"tags\":[" + tag.getInt("id") + "]}");
+        assertEquals("699.99", product.getString("price"), "money is a decimal string");
+        assertEquals(sku, product.getString("SKU"));
+        assertEquals(category, product.getJsonNumber("category").longValue());
+        assertEquals(tag.getInt("id"), product.getJsonArray("tags").getInt(0));
+        assertTrue(product.getBoolean("is_active"));
+        assertTrue(product.getString("created_at").endsWith("Z"));
+        JsonObject read = getObject("api/products/" + product.getInt("id") + "/", analyst());
+        assertEquals(product, read);
+    }
+
+    @Test
+    void clientsCannotSetServerOwnedFields() {
+        long category = newCategory().getJsonNumber("id").longValue();
+        JsonObject product = created("api/products/", admin(), "{\"id\":999999,\"created_at\":\"2000-01-01T00:00:00Z\","
+                + "\"name\":\"X\",\"SKU\":\"" + unique("S") + "\",\"price\":\"1.00\",\"category\":" + category + "}");
+        assertTrue(product.getInt("id") != 999999);
+        assertFalse(product.getString("created_at").startsWith("2000"));
+    }
+
+    @Test
+    void invalidProductsAre400NamingEveryField() {
+        try (Response response = Api.post("api/products/", admin(), "{\"SKU\":\"\",\"price\":\"-1\"}")) {
+            JsonObject error = assertJsonError(response, 400);
+            List<String> fields = error.getJsonArray("fields").stream().map(f -> ((JsonObject) f).getString("field")).toList();
+            assertTrue(fields.containsAll(List.of("name", "SKU", "price", "category")), fields.toString());
+        }
+        try (Response response = Api.post("api/products/", admin(), "{\"name\":\"X\",\"SKU\":\"" + unique("S")
+                + "\",\"price\":\"abc\",\"category\":1}")) {
+            assertJsonError(response, 400);
+        }
+        try (Response response = Api.post("api/products/", admin(), "{\"name\":\"X\",\"SKU\":\"" + unique("S")
+                + "\",\"price\":\"1.00\",\"category\":987654321}")) {
+            assertEquals("category", assertJsonError(response, 400).getJsonArray("fields").getJsonObject(0).getString("field"));
+        }
+    }
+
+    @Test
+    void aDuplicateSkuIs409AndAnUnknownIdIs404() {
+        long category = newCategory().getJsonNumber("id").longValue();
+        String sku = unique("DUP");
+        newProduct(category, sku, "5.00");
+        try (Response response = Api.post("api/products/", admin(), "{\"name\":\"Other\",\"SKU\":\"" + sku
+                + "\",\"price\":\"6.00\",\"category\":" + category + "}")) {
+            assertJsonError(response, 409);
+        }
+        try (Response response = request("api/products/987654321/", admin()).get()) {
+            assertJsonError(response, 404);
+        }
+    }
+
+    @Test
+    void putReplacesAndPatchChangesOnlyWhatIsSent() {
+        long category = newCategory().getJsonNumber("id").longValue();
+        JsonObject product = newProduct(category, unique("P"), "10.00");
+        String path = "api/products/" + product.getInt("id") + "/";
+        try (Response patched = Api.patch(path, admin(), "{\"price\":\"12.50\"}")) {
+            assertEquals(200, patched.getStatus());
+            JsonObject body = Api.object(patched);
+            assertEquals("12.50", body.getString("price"));
+            assertEquals(product.getString("name"), body.getString("name"));
+            assertEquals(product.getString("description"), body.getString("description"));
+        }
+        try (Response replaced = Api.put(path, admin(), "{\"name\":\"Renamed\",\"SKU\":\"" + product.getString("SKU")
+                + "\",\"price\":\"9.99\",\"category\":" + category + "}")) {
+            JsonObject body = Api.object(replaced);
+            assertEquals("Renamed", body.getString("name"));
+            assertFalse(body.containsKey("description"), "PUT replaces: the description was not sent");
+        }
+        try (Response invalid = Api.patch(path, admin(), "{\"price\":\"-3\"}")) {
+            assertJsonError(invalid, 400);
+        }
+    }
+
+    @Test
+    void theListIsAPagedArrayFilteredByCategorySearchAndActivity() {
+        long category = newCategory().getJsonNumber("id").longValue();
+        String marker = unique("find");
+        for (int i = 0; i < 3; i++) {
+            newProduct(category, marker + "-" + i, "1.0" + i);
+        }
+        JsonObject inactive = newProduct(category, unique("gone"), "2.00");
+        Api.patch("api/products/" + inactive.getInt("id"), admin(), "{\"is_active\":false}").close();
+
+        try (Response page = request("api/products/?category_id=" + category + "&limit=2&ordering=-price", analyst()).get()) {
+            JsonArray items = (JsonArray) Api.parse(page.readEntity(String.class));
+            assertEquals("3", page.getHeaderString("X-Total-Count"), "inactive products are left out by default");
+            assertEquals(2, items.size());
+            assertEquals("1.02", items.getJsonObject(0).getString("price"));
+            assertTrue(page.getLink("next").getUri().getQuery().contains("offset=2"));
+            assertTrue(page.getLink("prev") == null);
+        }
+        assertEquals(1, list("api/products/?category_id=" + category + "&is_active=false", analyst()).size());
+        assertEquals(3, list("api/products/?search=" + marker.toUpperCase(), analyst()).size());
+        assertEquals(1, list("api/products?category_id=" + category + "&page=2&page_size=2", analyst()).size());
+    }
+
+    @Test
+    void badPagingOrderingAndFiltersAre400() {
+        for (String query : new String[] {"limit=1001", "limit=0", "offset=-1", "page=0", "limit=5&page=2",
+                "ordering=password", "is_active=maybe"}) {
+            try (Response response = request("api/products/?" + query, analyst()).get()) {
+                assertJsonError(response, 400);
+            }
+        }
+    }
+
+    @Test
+    void analystsReadButOnlyAdminsWrite() {
+        long category = newCategory().getJsonNumber("id").longValue();
+        try (Response response = Api.post("api/products/", analyst(), "{\"name\":\"X\",\"SKU\":\"" + unique("S")
+                + "\",\"price\":\"1.00\",\"category\":" + category + "}")) {
+            assertJsonError(response, 403);
+        }
+        try (Response response = Api.delete("api/categories/" + category + "/", analyst())) {
+            assertJsonError(response, 403);
+        }
+        try (Response response = request("api/categories/" + category).get()) {
+            assertJsonError(response, 401);
+        }
+    }
+
+    @Test
+    void categoriesAndTagsHaveTheFullSetOfOperations() {
+        JsonObject category = newCategory();
+        String path = "api/categories/" + category.getInt("id") + "/";
+        try (Response renamed = Api.patch(path, admin(), "{\"description\":\"new words\"}")) {
+            assertEquals("new words", Api.object(renamed).getString("description"));
+        }
+        try (Response duplicate = Api.post("api/categories/", admin(), "{\"name\":\"" + category.getString("name") + "\"}")) {
+            assertJsonError(duplicate, 409);
+        }
+        newProduct(category.getInt("id"), unique("IN"), "3.00");
+        try (Response inUse = Api.delete(path, admin())) {
+            assertJsonError(inUse, 409);
+        }
+        JsonObject tag = created("api/tags/", admin(), "{\"name\":\"" + unique("t") + "\"}");
+        try (Response put = Api.put("api/tags/" + tag.getInt("id"), admin(), "{\"name\":\"" + unique("t2") + "\"}")) {
+            assertEquals(200, put.getStatus());
+        }
+        try (Response deleted = Api.delete("api/tags/" + tag.getInt("id") + "/", admin())) {
+            assertEquals(204, deleted.getStatus());
+        }
+        try (Response gone = request("api/tags/" + tag.getInt("id") + "/", admin()).get()) {
+            assertJsonError(gone, 404);
+        }
+    }
+
+    @Test
+    void deletingANeverOrderedProductRemovesIt() {
+        JsonObject product = newProduct(newCategory().getInt("id"), unique("DEL"), "1.00");
+        try (Response deleted = Api.delete("api/products/" + product.getInt("id") + "/", admin())) {
+            assertEquals(204, deleted.getStatus());
+        }
+        try (Response gone = request("api/products/" + product.getInt("id"), admin()).get()) {
+            assertJsonError(gone, 404);
+        }
+    }
+}
