@@ -38,6 +38,9 @@ public class Inventory {
     @Column(name = "low_stock_threshold", nullable = false)
     private int lowStockThreshold = DEFAULT_LOW_STOCK_THRESHOLD;
 
+    @Column(name = "low_stock_alerted", nullable = false)
+    private boolean lowStockAlerted;
+
     @Version
     private long version;
 
@@ -53,9 +56,23 @@ public class Inventory {
         return quantity <= lowStockThreshold;
     }
 
-    public void restock(int units, Instant when) {
-        setQuantity(quantity + units);
-        lastRestockedDate = when;
+    /**
+     * Sets the stock count; a higher count is a restock. Answers true when this change is the one that
+     * took the stock down to its low-stock threshold, which is worth reporting once.
+     */
+    public boolean changeQuantity(int newQuantity, Instant now) {
+        if (newQuantity > quantity) {
+            lastRestockedDate = now;
+        }
+        setQuantity(newQuantity);
+        return noteLowStock();
+    }
+
+    /** Answers true once per crossing into low stock; leaving low stock re-arms it. */
+    public boolean noteLowStock() {
+        boolean newlyLow = isLowStock() && !lowStockAlerted;
+        lowStockAlerted = isLowStock();
+        return newlyLow;
     }
 
     public Long getId() {

@@ -1,0 +1,125 @@
+package com.ecommerce.analytics.customers.boundary;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.ecommerce.analytics.customers.control.CustomerInput;
+import com.ecommerce.analytics.customers.control.Customers;
+import com.ecommerce.analytics.customers.entity.Customer;
+import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.MergePatch;
+import com.ecommerce.analytics.platform.rest.PageParams;
+import com.ecommerce.analytics.platform.rest.PagedResponse;
+import com.ecommerce.analytics.platform.rest.RequestValidation;
+import com.ecommerce.analytics.platform.rest.SortOrder;
+import com.ecommerce.analytics.security.entity.Role;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("api/customers")
+@RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class CustomersResource {
+
+    public record CustomerView(long id, String name, String email, String country, Instant registrationDate) {
+        static CustomerView of(Customer customer) {
+            return new CustomerView(customer.getId(), customer.getName(), customer.getEmail(),
+                    customer.getCountry().value(), customer.getRegistrationDate());
+        }
+    }
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    RequestValidation validation;
+
+    @GET
+    @Operation(summary = "List customers")
+    @APIResponse(responseCode = "200", description = "One page of customers, with X-Total-Count and Link headers")
+    public Response list(@BeanParam PageParams paging,
+                         @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code") String country,
+                         @QueryParam("email") @Parameter(description = "Exact e-mail address") String email,
+                         @QueryParam("search") @Parameter(description = "Part of the name or e-mail") String search,
+                         @QueryParam("ordering") @Parameter(description = "id, name, email, country, registration_date")
+                         String ordering,
+                         @Context UriInfo uri) {
+        var page = customers.list(new Customers.Filter(country, email, search),
+                SortOrder.parse(ordering, Customers.ORDERING), paging.toRequest());
+        return PagedResponse.of(page.map(CustomerView::of), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a customer")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public CustomerView get(@PathParam("id") long id) {
+        return CustomerView.of(customers.find(id));
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Create a customer", description = "Registered now; e-mail addresses are unique, case-insensitively.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "The e-mail address is taken")
+    public Response create(@NotNull @Valid CustomerInput input, @Context UriInfo uri) {
+        CustomerView created = CustomerView.of(customers.create(input));
+        return Created.at(uri, CustomersResource.class, created.id(), created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Replace a customer")
+    public CustomerView replace(@PathParam("id") long id, @NotNull @Valid CustomerInput input) {
+        return CustomerView.of(customers.update(id, input));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change some fields of a customer")
+    public CustomerView update(@PathParam("id") long id, @NotNull JsonObject patch) {
+        CustomerInput merged = validation.check(
+                MergePatch.apply(patch, CustomerInput.of(customers.find(id)), CustomerInput.class));
+        return CustomerView.of(customers.update(id, merged));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Delete a customer without orders")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The customer has orders and is kept")
+    public Response delete(@PathParam("id") long id) {
+        customers.delete(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,97 @@
+package com.ecommerce.analytics.customers.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.ecommerce.analytics.customers.entity.CountryCode;
+import com.ecommerce.analytics.customers.entity.Customer;
+import com.ecommerce.analytics.platform.database.Listing;
+import com.ecommerce.analytics.platform.database.Uniqueness;
+import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.errors.NotFound;
+import com.ecommerce.analytics.platform.rest.Page;
+import com.ecommerce.analytics.platform.rest.PageRequest;
+import com.ecommerce.analytics.platform.rest.SortOrder;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Predicate;
+
+@Stateless
+public class Customers {
+
+    public static final Map<String, String> ORDERING = Map.of("id", "id", "name", "name", "email", "email",
+            "country", "country", "registration_date", "registrationDate");
+
+    public record Filter(String country, String email, String search) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Page<Customer> list(Filter filter, SortOrder sort, PageRequest page) {
+        CountryCode country = filter.country() == null || filter.country().isBlank() ? null : country(filter.country());
+        return Listing.of(em, Customer.class).where((cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (country != null) {
+                where.add(cb.equal(root.get("country"), country));
+            }
+            if (filter.email() != null && !filter.email().isBlank()) {
+                where.add(cb.equal(cb.lower(root.get("email")), filter.email().trim().toLowerCase(Locale.ROOT)));
+            }
+            if (filter.search() != null && !filter.search().isBlank()) {
+                String pattern = "%" + filter.search().trim().toLowerCase(Locale.ROOT) + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("name")), pattern), cb.like(cb.lower(root.get("email")), pattern)));
+            }
+            return where;
+        }).page(sort, page);
+    }
+
+    public Customer find(long id) {
+        Customer customer = em.find(Customer.class, id);
+        if (customer == null) {
+            throw NotFound.of("Customer", id);
+        }
+        return customer;
+    }
+
+    public Customer create(CustomerInput input) {
+        String email = input.email().trim().toLowerCase(Locale.ROOT);
+        Uniqueness.require(em, Customer.class, "email", "email", email, null);
+        Customer customer = new Customer(input.name(), email, country(input.country()));
+        em.persist(customer);
+        return customer;
+    }
+
+    public Customer update(long id, CustomerInput input) {
+        Customer customer = find(id);
+        String email = input.email().trim().toLowerCase(Locale.ROOT);
+        Uniqueness.require(em, Customer.class, "email", "email", email, id);
+        customer.setName(input.name());
+        customer.setEmail(email);
+        customer.setCountry(country(input.country()));
+        return customer;
+    }
+
+    /** A customer with orders is part of the sales history and stays. */
+    public void delete(long id) {
+        Customer customer = find(id);
+        long orders = em.createQuery("SELECT COUNT(o) FROM Order o WHERE o.customer = :customer", Long.class)
+                .setParameter("customer", customer).getSingleResult();
+        if (orders > 0) {
+            throw new Conflict("Customer " + id + " has " + orders + " orders and is kept for the sales history.");
+        }
+        em.remove(customer);
+    }
+
+    private static CountryCode country(String code) {
+        if (!CountryCode.isValid(code)) {
+            throw InvalidRequest.field("country", "'" + code + "' is not an ISO 3166-1 alpha-2 country code");
+        }
+        return new CountryCode(code);
+    }
+}

@@ -1,0 +1,91 @@
+package com.ecommerce.analytics.customers.boundary;
+
+import static com.ecommerce.analytics.testing.Api.admin;
+import static com.ecommerce.analytics.testing.Api.analyst;
+import static com.ecommerce.analytics.testing.Api.created;
+import static com.ecommerce.analytics.testing.Api.request;
+import static com.ecommerce.analytics.testing.Api.unique;
+import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.analytics.testing.Api;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+
+class CustomersIT {
+
+    static JsonObject newCustomer(String country) {
+        return created("api/customers/", admin(), "{\"name\":\"Ada Lovelace\",\"email\":\"" + unique("ada")
+                + "@Example.com\",\"country\":\"" + country + "\"}");
+    }
+
+    @Test
+    void aCustomerIsRegisteredNowWithAnUpperCaseCountryAndALowerCaseEmail() {
+        JsonObject customer = newCustomer("gb");
+        assertEquals("GB", customer.getString("country"));
+        assertTrue(customer.getString("email").endsWith("@example.com"));
+        assertTrue(customer.getString("registration_date").endsWith("Z"));
+        assertEquals(customer, Api.getObject("api/customers/" + customer.getInt("id") + "/", analyst()));
+    }
+
+    @Test
+    void invalidCustomersAre400NamingEveryFieldAndATakenEmailIs409() {
+        try (Response response = Api.post("api/customers/", admin(), "{\"name\":\"\",\"email\":\"not-an-email\",\"country\":\"UK\"}")) {
+            JsonObject error = assertJsonError(response, 400);
+            List<String> fields = error.getJsonArray("fields").stream().map(f -> ((JsonObject) f).getString("field")).toList();
+            assertTrue(fields.containsAll(List.of("name", "email")), fields.toString());
+        }
+        try (Response response = Api.post("api/customers/", admin(), "{\"name\":\"X\",\"email\":\"x@example.com\",\"country\":\"XX\"}")) {
+            assertEquals("country", assertJsonError(response, 400).getJsonArray("fields").getJsonObject(0).getString("field"));
+        }
+        JsonObject customer = newCustomer("DE");
+        try (Response response = Api.post("api/customers/", admin(), "{\"name\":\"Twin\",\"email\":\""
+                + customer.getString("email").toUpperCase() + "\",\"country\":\"DE\"}")) {
+            assertJsonError(response, 409);
+        }
+    }
+
+    @Test
+    void customersFilterByCountryAndEmail() {
+        JsonObject customer = newCustomer("NZ");
+        try (Response response = request("api/customers/?country=nz&limit=1000", analyst()).get()) {
+            JsonArray page = (JsonArray) Api.parse(response.readEntity(String.class));
+            assertTrue(page.stream().allMatch(c -> ((JsonObject) c).getString("country").equals("NZ")));
+            assertTrue(page.stream().anyMatch(c -> ((JsonObject) c).getInt("id") == customer.getInt("id")));
+        }
+        try (Response response = request("api/customers?email=" + customer.getString("email"), analyst()).get()) {
+            assertEquals("1", response.getHeaderString("X-Total-Count"));
+        }
+        try (Response response = request("api/customers/?country=Narnia", analyst()).get()) {
+            assertJsonError(response, 400);
+        }
+    }
+
+    @Test
+    void patchChangesOneFieldAndDeleteRemovesACustomerWithoutOrders() {
+        JsonObject customer = newCustomer("FR");
+        String path = "api/customers/" + customer.getInt("id") + "/";
+        try (Response patched = Api.patch(path, admin(), "{\"country\":\"BE\"}")) {
+            JsonObject body = Api.object(patched);
+            assertEquals("BE", body.getString("country"));
+            assertEquals(customer.getString("email"), body.getString("email"));
+            assertEquals(customer.getString("registration_date"), body.getString("registration_date"));
+        }
+        try (Response analystDelete = Api.delete(path, analyst())) {
+            assertJsonError(analystDelete, 403);
+        }
+        try (Response deleted = Api.delete(path, admin())) {
+            assertEquals(204, deleted.getStatus());
+        }
+        try (Response gone = request(path, admin()).get()) {
+            assertJsonError(gone, 404);
+        }
+    }
+}
