@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.UUID;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.ws.rs.client.Client;
@@ -74,6 +75,17 @@ public final class Api {
                 throw new AssertionError("GET " + path + " gave " + response.getStatus() + ": " + body);
             }
             return (JsonObject) parse(body);
+        }
+    }
+
+    /** The first element of a list answer. */
+    public static JsonObject getObjectFromList(String path, String accessToken) {
+        try (Response response = request(path, accessToken).get()) {
+            String body = response.readEntity(String.class);
+            if (response.getStatus() != 200) {
+                throw new AssertionError("GET " + path + " gave " + response.getStatus() + ": " + body);
+            }
+            return ((JsonArray) parse(body)).getJsonObject(0);
         }
     }
 

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
+
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.customers.entity.Customer;
 
@@ -38,6 +41,10 @@ public class Order {
     @JoinColumn(name = "customer_id")
     private Customer customer;
 
+    /** The customer's id without loading the customer: listing orders must not cost a query per row. */
+    @Column(name = "customer_id", insertable = false, updatable = false)
+    private Long customerId;
+
     @Column(name = "order_date", nullable = false)
     private Instant orderDate;
 
@@ -48,6 +55,7 @@ public class Order {
     private BigDecimal totalAmount = BigDecimal.ZERO.setScale(2);
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @BatchFetch(BatchFetchType.IN)
     @OrderBy("id")
     private List<OrderItem> items = new ArrayList<>();
 
@@ -96,6 +104,14 @@ public class Order {
 
     public Customer getCustomer() {
         return customer;
+    }
+
+    public long customerId() {
+        return customerId != null ? customerId : customer.getId();
+    }
+
+    public void setOrderDate(Instant orderDate) {
+        this.orderDate = orderDate;
     }
 
     public Instant getOrderDate() {

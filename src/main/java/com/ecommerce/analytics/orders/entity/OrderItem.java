@@ -30,6 +30,12 @@ public class OrderItem {
     @JoinColumn(name = "product_id")
     private Product product;
 
+    @Column(name = "product_id", insertable = false, updatable = false)
+    private Long productId;
+
+    @Column(name = "order_id", insertable = false, updatable = false)
+    private Long orderId;
+
     @Column(nullable = false)
     private int quantity;
 
@@ -63,6 +69,15 @@ public class OrderItem {
 
     public Product getProduct() {
         return product;
+    }
+
+    /** The product's id without loading the product. */
+    public long productId() {
+        return productId != null ? productId : product.getId();
+    }
+
+    public long orderId() {
+        return orderId != null ? orderId : order.getId();
     }
 
     public int getQuantity() {

@@ -11,12 +11,13 @@ import jakarta.ws.rs.core.Response.StatusType;
  * The one JSON shape of every error. {@code detail} repeats the message because the earlier
  * service's (Django REST framework) clients read errors from that field.
  */
-@JsonbPropertyOrder({"status", "error", "message", "detail", "fields"})
-public record ApiError(int status, String error, String message, String detail, List<FieldError> fields) {
+@JsonbPropertyOrder({"status", "error", "message", "detail", "fields", "shortages"})
+public record ApiError(int status, String error, String message, String detail, List<FieldError> fields,
+                       List<?> shortages) {
 
     public static ApiError of(StatusType status, String message, List<FieldError> fields) {
         return new ApiError(status.getStatusCode(), status.getReasonPhrase(), message, message,
-                fields.isEmpty() ? null : fields);
+                fields.isEmpty() ? null : fields, null);
     }
 
     public static Response response(StatusType status, String message) {
@@ -28,5 +29,14 @@ public record ApiError(int status, String error, String message, String detail, 
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(of(status, message, fields))
                 .build();
+    }
+
+    public static Response response(ApiException failure) {
+        ApiError error = of(failure.status(), failure.getMessage(), failure.fields());
+        if (!failure.shortages().isEmpty()) {
+            error = new ApiError(error.status(), error.error(), error.message(), error.detail(), error.fields(),
+                    failure.shortages());
+        }
+        return Response.status(failure.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
     }
 }

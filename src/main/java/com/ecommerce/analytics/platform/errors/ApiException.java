@@ -3,27 +3,32 @@ package com.ecommerce.analytics.platform.errors;
 import java.util.List;
 
 import jakarta.ejb.ApplicationException;
-import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response.StatusType;
 
 /** A failure the client can act on; mapped to the JSON error shape with its status. */
 @ApplicationException(rollback = true)
 public class ApiException extends RuntimeException {
 
-    private final Status status;
+    private final StatusType status;
     private final List<FieldError> fields;
 
-    public ApiException(Status status, String message) {
+    public ApiException(StatusType status, String message) {
         this(status, message, List.of());
     }
 
-    public ApiException(Status status, String message, List<FieldError> fields) {
+    public ApiException(StatusType status, String message, List<FieldError> fields) {
         super(message);
         this.status = status;
         this.fields = List.copyOf(fields);
     }
 
-    public Status status() {
+    public StatusType status() {
         return status;
+    }
+
+    /** Machine-readable particulars beyond the message, for the error body (none by default). */
+    public List<?> shortages() {
+        return List.of();
     }
 
     public List<FieldError> fields() {

@@ -9,6 +9,6 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException exception) {
-        return ApiError.response(exception.status(), exception.getMessage(), exception.fields());
+        return ApiError.response(exception);
     }
 }

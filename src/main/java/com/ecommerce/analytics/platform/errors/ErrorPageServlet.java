@@ -36,7 +36,7 @@ public class ErrorPageServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         ApiError body = status == null
-                ? new ApiError(statusCode, "Error", message, message, null)
+                ? new ApiError(statusCode, "Error", message, message, null, null)
                 : ApiError.of(status, message, List.of());
         response.getWriter().write(JSON.toJson(body));
     }

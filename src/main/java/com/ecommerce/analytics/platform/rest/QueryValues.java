@@ -1,5 +1,7 @@
 package com.ecommerce.analytics.platform.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
@@ -8,6 +10,18 @@ import com.ecommerce.analytics.platform.errors.InvalidRequest;
 public final class QueryValues {
 
     private QueryValues() {
+    }
+
+    /** A calendar date as YYYY-MM-DD, or null when absent. */
+    public static LocalDate date(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidRequest.field(name, "must be a date as YYYY-MM-DD, not '" + raw + "'");
+        }
     }
 
     /** DRF's boolean filter: true/false, also 1/0 and any case; absent gives the default. */

@@ -1,0 +1,127 @@
+package com.ecommerce.analytics.orders.control;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.ecommerce.analytics.catalog.entity.Product;
+import com.ecommerce.analytics.customers.entity.Customer;
+import com.ecommerce.analytics.inventory.control.StockReservation;
+import com.ecommerce.analytics.inventory.control.StockReservation.Shortage;
+import com.ecommerce.analytics.orders.entity.IdempotencyRecord;
+import com.ecommerce.analytics.orders.entity.Order;
+import com.ecommerce.analytics.orders.entity.OrderStatus;
+import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.errors.NotFound;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Placing orders and moving them through their life, each in one transaction with its stock: either
+ * the order and every reservation are written, or nothing is.
+ */
+@Stateless
+public class OrderPlacement {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    StockReservation stock;
+
+    @Inject
+    Refunds refunds;
+
+    public Order place(NewOrder input) {
+        Customer customer = em.find(Customer.class, input.customer());
+        if (customer == null) {
+            throw InvalidRequest.field("customer", "customer " + input.customer() + " does not exist");
+        }
+        Map<Product, Integer> units = new LinkedHashMap<>();
+        Map<Product, BigDecimal> prices = new LinkedHashMap<>();
+        for (NewOrder.Line line : input.items()) {
+            Product product = orderable(line.product());
+            units.merge(product, line.quantity(), Integer::sum);
+            prices.putIfAbsent(product, line.unitPrice() != null ? line.unitPrice() : product.getPrice());
+        }
+        OrderStatus status = input.status() == null ? OrderStatus.PENDING : OrderStatus.fromCode(input.status()).orElseThrow();
+        reserveOrFail(byProductId(units));
+        Order order = new Order(customer, input.orderDate() != null ? input.orderDate() : StoredTime.now());
+        order.setStatus(status);
+        units.forEach((product, quantity) -> order.addItem(product, quantity, prices.get(product)));
+        em.persist(order);
+        return order;
+    }
+
+    /** Places the order and remembers its answer under the idempotency key, in the same transaction. */
+    public String placeRemembering(NewOrder input, IdempotencyKeys.Key key, Function<Order, String> render) {
+        Order order = place(input);
+        em.flush();
+        String body = render.apply(order);
+        em.persist(new IdempotencyRecord(key.owner(), key.value(), key.requestHash(), 201, body,
+                StoredTime.now(), StoredTime.now().plus(IdempotencyKeys.LIFETIME)));
+        em.flush();
+        return body;
+    }
+
+    /**
+     * Applies the allowed transitions: canceling gives the stock back, reopening a canceled order takes
+     * it again (409 if it is gone). The order row is locked, so two concurrent changes cannot both apply.
+     */
+    public Order change(long id, OrderChange change) {
+        Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw NotFound.of("Order", id);
+        }
+        OrderStatus next = OrderStatus.fromCode(change.status()).orElseThrow();
+        if (next != order.getStatus()) {
+            if (!order.getStatus().canBecome(next)) {
+                throw new Conflict("An order cannot go from " + order.getStatus().code() + " to " + next.code()
+                        + " (pending -> shipped -> delivered; pending or shipped -> canceled; canceled -> pending).");
+            }
+            Map<Long, Integer> held = refunds.unitsStillHeld(order);
+            if (order.getStatus().holdsStock() && !next.holdsStock()) {
+                stock.release(held);
+            } else if (!order.getStatus().holdsStock() && next.holdsStock()) {
+                reserveOrFail(held);
+            }
+            order.setStatus(next);
+        }
+        if (change.orderDate() != null) {
+            order.setOrderDate(change.orderDate());
+        }
+        return order;
+    }
+
+    private void reserveOrFail(Map<Long, Integer> units) {
+        List<Shortage> shortages = stock.reserve(units);
+        if (!shortages.isEmpty()) {
+            throw new OutOfStock(shortages);
+        }
+    }
+
+    private Product orderable(long productId) {
+        Product product = em.find(Product.class, productId);
+        if (product == null) {
+            throw InvalidRequest.field("items", "product " + productId + " does not exist");
+        }
+        if (!product.isActive()) {
+            throw InvalidRequest.field("items", "product " + productId + " is not active and cannot be ordered");
+        }
+        return product;
+    }
+
+    private static Map<Long, Integer> byProductId(Map<Product, Integer> units) {
+        Map<Long, Integer> byId = new LinkedHashMap<>();
+        units.forEach((product, quantity) -> byId.put(product.getId(), quantity));
+        return byId;
+    }
+}

@@ -1,0 +1,40 @@
+package com.ecommerce.analytics.testing;
+
+import static com.ecommerce.analytics.testing.Api.admin;
+import static com.ecommerce.analytics.testing.Api.created;
+import static com.ecommerce.analytics.testing.Api.unique;
+
+import jakarta.json.JsonObject;
+
+/** Builds the store a test needs through the API, each piece new and unshared. */
+public final class Store {
+
+    private Store() {
+    }
+
+    public static long category() {
+        return created("api/categories/", admin(), "{\"name\":\"" + unique("Cat") + "\"}").getInt("id");
+    }
+
+    /** A product with its stock record. */
+    public static long product(String price, int stock) {
+        long product = created("api/products/", admin(), "{\"name\":\"Item\",\"SKU\":\"" + unique("SKU")
+                + "\",\"price\":\"" + price + "\",\"category\":" + category() + "}").getInt("id");
+        created("api/inventory/", admin(), "{\"product\":" + product + ",\"quantity\":" + stock + "}");
+        return product;
+    }
+
+    public static long customer(String country) {
+        return created("api/customers/", admin(), "{\"name\":\"Buyer\",\"email\":\"" + unique("buyer")
+                + "@example.com\",\"country\":\"" + country + "\"}").getInt("id");
+    }
+
+    public static int stockOf(long product) {
+        JsonObject record = Api.getObjectFromList("api/inventory/?product=" + product, admin());
+        return record.getInt("quantity");
+    }
+
+    public static String order(long customer, long product, int quantity) {
+        return "{\"customer\":" + customer + ",\"items\":[{\"product\":" + product + ",\"quantity\":" + quantity + "}]}";
+    }
+}
