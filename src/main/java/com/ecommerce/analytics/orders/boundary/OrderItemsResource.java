@@ -6,16 +6,29 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.orders.boundary.OrderView.ItemView;
+import com.ecommerce.analytics.orders.control.LineInput;
+import com.ecommerce.analytics.orders.control.OrderLines;
 import com.ecommerce.analytics.orders.control.Orders;
+import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.MergePatch;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
+import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,11 +41,18 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("api/order-items")
 @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Orders")
 public class OrderItemsResource {
 
     @Inject
     Orders orders;
+
+    @Inject
+    OrderLines lines;
+
+    @Inject
+    RequestValidation validation;
 
     @GET
     @Operation(summary = "List order lines")
@@ -50,5 +70,46 @@ public class OrderItemsResource {
     @APIResponse(responseCode = "404", description = "No such line")
     public ItemView get(@PathParam("id") long id) {
         return ItemView.of(orders.item(id));
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Add a line to a pending order", description = "Reserves its stock and updates the order's total.")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "409", description = "The order is not pending, already has the product, or stock is short")
+    public Response add(@NotNull @Valid LineInput input, @Context UriInfo uri) {
+        ItemView added = ItemView.of(lines.add(input));
+        return Created.at(uri, OrderItemsResource.class, added.id(), added);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Change a pending order's line", description = "Stock follows the new quantity.")
+    @APIResponse(responseCode = "404", description = "No such line")
+    @APIResponse(responseCode = "409", description = "The order is not pending, or stock is short")
+    public ItemView replace(@PathParam("id") long id, @NotNull @Valid LineInput input) {
+        return ItemView.of(lines.change(id, input));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a pending order's line (partial)")
+    public ItemView update(@PathParam("id") long id, @NotNull JsonObject patch) {
+        LineInput merged = validation.check(MergePatch.apply(patch, LineInput.of(orders.item(id)), LineInput.class));
+        return ItemView.of(lines.change(id, merged));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Remove a line from a pending order", description = "Its stock returns.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "The order is not pending, or this is its last line")
+    public Response remove(@PathParam("id") long id) {
+        lines.remove(id);
+        return Response.noContent().build();
     }
 }

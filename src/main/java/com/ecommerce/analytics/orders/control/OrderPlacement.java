@@ -101,14 +101,16 @@ public class OrderPlacement {
         return order;
     }
 
-    private void reserveOrFail(Map<Long, Integer> units) {
+    /** Reserves the units or fails with 409 naming every short product. */
+    public void reserveOrFail(Map<Long, Integer> units) {
         List<Shortage> shortages = stock.reserve(units);
         if (!shortages.isEmpty()) {
             throw new OutOfStock(shortages);
         }
     }
 
-    private Product orderable(long productId) {
+    /** The product, if it exists and is active; otherwise 400. */
+    public Product orderable(long productId) {
         Product product = em.find(Product.class, productId);
         if (product == null) {
             throw InvalidRequest.field("items", "product " + productId + " does not exist");

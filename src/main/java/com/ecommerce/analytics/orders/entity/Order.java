@@ -84,6 +84,16 @@ public class Order {
         return item;
     }
 
+    public void removeItem(OrderItem item) {
+        items.remove(item);
+        recalculateTotal();
+    }
+
+    /** Keeps total_amount equal to the sum of quantity x unit price after a line changed. */
+    public void recalculateTotal() {
+        totalAmount = items.stream().map(OrderItem::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+    }
+
     @PrePersist
     void stampCreation() {
         createdAt = StoredTime.now();

@@ -55,6 +55,15 @@ public class OrderItem {
         this.priceAtTimeOfOrder = priceAtTimeOfOrder;
     }
 
+    /** Changes the line; the caller settles stock and the order's total. */
+    public void change(int newQuantity, BigDecimal newUnitPrice) {
+        if (newQuantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        quantity = newQuantity;
+        priceAtTimeOfOrder = newUnitPrice;
+    }
+
     public BigDecimal lineTotal() {
         return priceAtTimeOfOrder.multiply(BigDecimal.valueOf(quantity));
     }

@@ -1,5 +1,6 @@
 package com.ecommerce.analytics.platform.errors;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,20 +30,34 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         return ApiError.response(Status.BAD_REQUEST, "Invalid request: " + summary + ".", fields);
     }
 
-    /** The JSON name of the innermost property; a whole body or query parameter keeps its own name. */
+    /**
+     * The field as the client wrote it in JSON: "price", "SKU", "items[1].quantity", "tags[0]"; a whole body or
+     * query parameter keeps its own name.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
-        String name = null;
-        boolean property = false;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
-                name = node.getName();
-                property = node.getKind() == ElementKind.PROPERTY;
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.isInIterable() && node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                if (node.getKind() == ElementKind.PROPERTY) {
+                    boolean leaf = i == nodes.size() - 1 && violation.getLeafBean() != null;
+                    String name = leaf ? JsonNames.of(violation.getLeafBean().getClass(), node.getName())
+                            : JsonNames.of(node.getName());
+                    field.append(field.isEmpty() ? "" : ".").append(name);
+                }
             }
         }
-        if (name == null) {
-            return "body";
+        if (!field.isEmpty()) {
+            return field.toString();
         }
-        return property && violation.getLeafBean() != null
-                ? JsonNames.of(violation.getLeafBean().getClass(), name) : JsonNames.of(name);
+        return parameter == null ? "body" : JsonNames.of(parameter);
     }
 }

@@ -50,7 +50,10 @@ class OrdersIT {
         assertEquals("1415.73", order.getString("total_amount"), "2 x 699.99 + 3 x 5.25, whatever the client says");
         JsonArray items = order.getJsonArray("items");
         assertEquals(2, items.size());
-        assertEquals("699.99", items.getJsonObject(0).getString("price_at_time_of_order"));
+        JsonObject phoneLine = items.stream().map(JsonObject.class::cast)
+                .filter(item -> item.getInt("product") == phone).findFirst().orElseThrow();
+        assertEquals("699.99", phoneLine.getString("price_at_time_of_order"));
+        assertEquals(2, phoneLine.getInt("quantity"));
         assertEquals(customer, order.getInt("customer"));
         assertTrue(order.getString("order_date").endsWith("Z"));
         assertEquals(8, stockOf(phone));
@@ -281,6 +284,65 @@ class OrdersIT {
             assertEquals("3.00", lines.getJsonObject(0).getString("price_at_time_of_order"));
             JsonObject line = Api.getObject("api/order-items/" + lines.getJsonObject(0).getInt("id") + "/", analyst());
             assertEquals(order.getInt("id"), line.getInt("order"));
+        }
+    }
+
+    @Test
+    void aPendingOrdersLinesCanBeAddedChangedAndRemovedWithStockAndTotalFollowing() {
+        long first = Store.product("10.00", 10);
+        long second = Store.product("4.00", 10);
+        JsonObject order = place(order(Store.customer("DK"), first, 2));
+        JsonObject line = created("api/order-items/", admin(), "{\"order\":" + order.getInt("id") + ",\"product\":"
+                + second + ",\"quantity\":3}");
+        assertEquals("4.00", line.getString("price_at_time_of_order"));
+        assertEquals(7, stockOf(second));
+        assertEquals("32.00", Api.getObject(path(order), admin()).getString("total_amount"));
+        String linePath = "api/order-items/" + line.getInt("id") + "/";
+        try (Response changed = Api.patch(linePath, admin(), "{\"quantity\":5}")) {
+            assertEquals(5, Api.object(changed).getInt("quantity"));
+        }
+        assertEquals(5, stockOf(second));
+        assertEquals("40.00", Api.getObject(path(order), admin()).getString("total_amount"));
+        try (Response tooMany = Api.patch(linePath, admin(), "{\"quantity\":50}")) {
+            assertJsonError(tooMany, 409);
+        }
+        try (Response removed = Api.delete(linePath, admin())) {
+            assertEquals(204, removed.getStatus());
+        }
+        assertEquals(10, stockOf(second));
+        assertEquals("20.00", Api.getObject(path(order), admin()).getString("total_amount"));
+        int lastLine = Api.getObject(path(order), admin()).getJsonArray("items").getJsonObject(0).getInt("id");
+        try (Response last = Api.delete("api/order-items/" + lastLine, admin())) {
+            assertJsonError(last, 409);
+        }
+        Api.patch(path(order), admin(), "{\"status\":\"shipped\"}").close();
+        try (Response shipped = Api.patch("api/order-items/" + lastLine, admin(), "{\"quantity\":1}")) {
+            assertJsonError(shipped, 409);
+        }
+    }
+
+    @Test
+    void invalidLinesNameTheirPositionInTheItemsList() {
+        long product = Store.product("1.00", 10);
+        try (Response response = Api.post("api/orders/", admin(), "{\"customer\":" + Store.customer("NO")
+                + ",\"items\":[{\"product\":" + product + ",\"quantity\":1},{\"product\":" + product + ",\"quantity\":0}]}")) {
+            JsonObject error = assertJsonError(response, 400);
+            assertEquals("items[1].quantity", error.getJsonArray("fields").getJsonObject(0).getString("field"));
+        }
+    }
+
+    @Test
+    void orderedProductsAndCustomersWithOrdersAreKeptForTheHistory() {
+        long product = Store.product("2.00", 10);
+        long customer = Store.customer("FI");
+        place(order(customer, product, 1));
+        try (Response deleted = Api.delete("api/products/" + product + "/", admin())) {
+            assertEquals(200, deleted.getStatus());
+            assertEquals(false, Api.object(deleted).getBoolean("is_active"));
+        }
+        assertEquals(false, Api.getObject("api/products/" + product, admin()).getBoolean("is_active"));
+        try (Response deleted = Api.delete("api/customers/" + customer + "/", admin())) {
+            assertJsonError(deleted, 409);
         }
     }
 }

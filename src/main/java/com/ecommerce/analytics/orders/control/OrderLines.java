@@ -1,0 +1,98 @@
+package com.ecommerce.analytics.orders.control;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import com.ecommerce.analytics.catalog.entity.Product;
+import com.ecommerce.analytics.inventory.control.StockReservation;
+import com.ecommerce.analytics.orders.entity.Order;
+import com.ecommerce.analytics.orders.entity.OrderItem;
+import com.ecommerce.analytics.orders.entity.OrderStatus;
+import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.errors.NotFound;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Editing the lines of a pending order one by one, as the earlier /api/order-items/ allowed, with the
+ * same bookkeeping as placing it: stock follows every change and the total is recomputed.
+ */
+@Stateless
+public class OrderLines {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    StockReservation stock;
+
+    @Inject
+    OrderPlacement placement;
+
+    public OrderItem add(LineInput input) {
+        Order order = pendingOrder(input.order(), "order");
+        Product product = placement.orderable(input.product());
+        if (order.getItems().stream().anyMatch(item -> item.productId() == product.getId())) {
+            throw new Conflict("Order " + order.getId() + " already has a line for product " + product.getId()
+                    + "; change that line's quantity instead.");
+        }
+        placement.reserveOrFail(Map.of(product.getId(), input.quantity()));
+        OrderItem item = order.addItem(product, input.quantity(),
+                input.priceAtTimeOfOrder() != null ? input.priceAtTimeOfOrder() : product.getPrice());
+        em.flush();
+        return item;
+    }
+
+    public OrderItem change(long id, LineInput input) {
+        OrderItem item = find(id);
+        if (item.orderId() != input.order() || item.productId() != input.product()) {
+            throw InvalidRequest.field(item.orderId() != input.order() ? "order" : "product",
+                    "a line stays with its order and product; add a new line instead");
+        }
+        Order order = pendingOrder(item.orderId(), "order");
+        int delta = input.quantity() - item.getQuantity();
+        if (delta > 0) {
+            placement.reserveOrFail(Map.of(item.productId(), delta));
+        } else if (delta < 0) {
+            stock.release(Map.of(item.productId(), -delta));
+        }
+        BigDecimal price = input.priceAtTimeOfOrder() != null ? input.priceAtTimeOfOrder() : item.getPriceAtTimeOfOrder();
+        item.change(input.quantity(), price);
+        order.recalculateTotal();
+        return item;
+    }
+
+    public void remove(long id) {
+        OrderItem item = find(id);
+        Order order = pendingOrder(item.orderId(), "order");
+        if (order.getItems().size() == 1) {
+            throw new Conflict("An order keeps at least one line; cancel order " + order.getId() + " instead.");
+        }
+        stock.release(Map.of(item.productId(), item.getQuantity()));
+        order.removeItem(item);
+    }
+
+    private OrderItem find(long id) {
+        OrderItem item = em.find(OrderItem.class, id);
+        if (item == null) {
+            throw NotFound.of("Order item", id);
+        }
+        return item;
+    }
+
+    private Order pendingOrder(long id, String field) {
+        Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw InvalidRequest.field(field, "order " + id + " does not exist");
+        }
+        if (order.getStatus() != OrderStatus.PENDING) {
+            throw new Conflict("Order " + id + " is " + order.getStatus().code() + "; only a pending order's lines change.");
+        }
+        return order;
+    }
+}

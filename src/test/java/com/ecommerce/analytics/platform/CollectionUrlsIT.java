@@ -1,0 +1,40 @@
+package com.ecommerce.analytics.platform;
+
+import static com.ecommerce.analytics.testing.Api.analyst;
+import static com.ecommerce.analytics.testing.Api.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.analytics.testing.Store;
+
+import jakarta.ws.rs.core.Response;
+
+/** The earlier service's clients call every collection and item with or without the trailing slash. */
+class CollectionUrlsIT {
+
+    private static final String[] COLLECTIONS = {"products", "categories", "tags", "customers", "orders",
+            "order-items", "inventory"};
+
+    @Test
+    void everyCollectionAnswersWithAndWithoutTheTrailingSlash() {
+        for (String collection : COLLECTIONS) {
+            for (String path : new String[] {"api/" + collection + "/", "api/" + collection}) {
+                try (Response response = request(path + "?limit=1", analyst()).get()) {
+                    assertEquals(200, response.getStatus(), path);
+                    assertEquals(true, response.getHeaderString("X-Total-Count") != null, path);
+                }
+            }
+        }
+    }
+
+    @Test
+    void itemsAnswerWithAndWithoutTheTrailingSlash() {
+        long customer = Store.customer("IE");
+        for (String path : new String[] {"api/customers/" + customer + "/", "api/customers/" + customer}) {
+            try (Response response = request(path, analyst()).get()) {
+                assertEquals(200, response.getStatus(), path);
+            }
+        }
+    }
+}
