@@ -6,9 +6,9 @@ import java.util.Map;
 
 import com.ecommerce.analytics.catalog.entity.Category;
 import com.ecommerce.analytics.platform.database.Listing;
+import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.database.Uniqueness;
 import com.ecommerce.analytics.platform.errors.Conflict;
-import com.ecommerce.analytics.platform.errors.NotFound;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
@@ -37,10 +37,7 @@ public class Categories {
     }
 
     public Category find(long id) {
-        Category category = em.find(Category.class, id);
-        if (category == null) {
-            throw NotFound.of("Category", id);
-        }
+        Category category = Lookup.byId(em, Category.class, id, "Category");
         return category;
     }
 

@@ -8,9 +8,9 @@ import com.ecommerce.analytics.catalog.entity.Category;
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.catalog.entity.Tag;
 import com.ecommerce.analytics.platform.database.Listing;
+import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.database.Uniqueness;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
-import com.ecommerce.analytics.platform.errors.NotFound;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
@@ -54,10 +54,7 @@ public class Products {
     }
 
     public Product find(long id) {
-        Product product = em.find(Product.class, id);
-        if (product == null) {
-            throw NotFound.of("Product", id);
-        }
+        Product product = Lookup.byId(em, Product.class, id, "Product");
         return product;
     }
 

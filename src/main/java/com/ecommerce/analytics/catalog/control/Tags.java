@@ -5,8 +5,8 @@ import java.util.Map;
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.catalog.entity.Tag;
 import com.ecommerce.analytics.platform.database.Listing;
+import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.database.Uniqueness;
-import com.ecommerce.analytics.platform.errors.NotFound;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
@@ -28,10 +28,7 @@ public class Tags {
     }
 
     public Tag find(long id) {
-        Tag tag = em.find(Tag.class, id);
-        if (tag == null) {
-            throw NotFound.of("Tag", id);
-        }
+        Tag tag = Lookup.byId(em, Tag.class, id, "Tag");
         return tag;
     }
 

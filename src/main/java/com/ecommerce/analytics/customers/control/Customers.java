@@ -8,10 +8,10 @@ import java.util.Map;
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.customers.entity.Customer;
 import com.ecommerce.analytics.platform.database.Listing;
+import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.database.Uniqueness;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
-import com.ecommerce.analytics.platform.errors.NotFound;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
@@ -52,10 +52,7 @@ public class Customers {
     }
 
     public Customer find(long id) {
-        Customer customer = em.find(Customer.class, id);
-        if (customer == null) {
-            throw NotFound.of("Customer", id);
-        }
+        Customer customer = Lookup.byId(em, Customer.class, id, "Customer");
         return customer;
     }
 

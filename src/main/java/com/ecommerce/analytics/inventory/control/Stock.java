@@ -8,10 +8,10 @@ import java.util.logging.Logger;
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.inventory.entity.Inventory;
 import com.ecommerce.analytics.platform.database.Listing;
+import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
-import com.ecommerce.analytics.platform.errors.NotFound;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
@@ -46,10 +46,7 @@ public class Stock {
     }
 
     public Inventory find(long id) {
-        Inventory inventory = em.find(Inventory.class, id);
-        if (inventory == null) {
-            throw NotFound.of("Inventory record", id);
-        }
+        Inventory inventory = Lookup.byId(em, Inventory.class, id, "Inventory record");
         return inventory;
     }
 

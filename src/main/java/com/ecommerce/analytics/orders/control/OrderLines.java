@@ -8,9 +8,9 @@ import com.ecommerce.analytics.inventory.control.StockReservation;
 import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
 import com.ecommerce.analytics.orders.entity.OrderStatus;
+import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
-import com.ecommerce.analytics.platform.errors.NotFound;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -78,10 +78,7 @@ public class OrderLines {
     }
 
     private OrderItem find(long id) {
-        OrderItem item = em.find(OrderItem.class, id);
-        if (item == null) {
-            throw NotFound.of("Order item", id);
-        }
+        OrderItem item = Lookup.byId(em, OrderItem.class, id, "Order item");
         return item;
     }
 

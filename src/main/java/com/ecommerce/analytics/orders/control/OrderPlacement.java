@@ -8,15 +8,15 @@ import java.util.function.Function;
 
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.customers.entity.Customer;
-import com.ecommerce.analytics.inventory.control.StockReservation;
 import com.ecommerce.analytics.inventory.control.StockReservation.Shortage;
+import com.ecommerce.analytics.inventory.control.StockReservation;
 import com.ecommerce.analytics.orders.entity.IdempotencyRecord;
 import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderStatus;
+import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
-import com.ecommerce.analytics.platform.errors.NotFound;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -77,10 +77,7 @@ public class OrderPlacement {
      * it again (409 if it is gone). The order row is locked, so two concurrent changes cannot both apply.
      */
     public Order change(long id, OrderChange change) {
-        Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null) {
-            throw NotFound.of("Order", id);
-        }
+        Order order = Lookup.byId(em, Order.class, id, "Order", LockModeType.PESSIMISTIC_WRITE);
         OrderStatus next = OrderStatus.fromCode(change.status()).orElseThrow();
         if (next != order.getStatus()) {
             if (!order.getStatus().canBecome(next)) {

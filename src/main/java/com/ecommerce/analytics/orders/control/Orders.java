@@ -9,7 +9,7 @@ import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
 import com.ecommerce.analytics.orders.entity.OrderStatus;
 import com.ecommerce.analytics.platform.database.Listing;
-import com.ecommerce.analytics.platform.errors.NotFound;
+import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
@@ -57,10 +57,7 @@ public class Orders {
     }
 
     public Order find(long id) {
-        Order order = em.find(Order.class, id);
-        if (order == null) {
-            throw NotFound.of("Order", id);
-        }
+        Order order = Lookup.byId(em, Order.class, id, "Order");
         return order;
     }
 
@@ -78,10 +75,7 @@ public class Orders {
     }
 
     public OrderItem item(long id) {
-        OrderItem item = em.find(OrderItem.class, id);
-        if (item == null) {
-            throw NotFound.of("Order item", id);
-        }
+        OrderItem item = Lookup.byId(em, OrderItem.class, id, "Order item");
         return item;
     }
 }

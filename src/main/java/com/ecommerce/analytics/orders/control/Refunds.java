@@ -11,10 +11,10 @@ import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
 import com.ecommerce.analytics.orders.entity.OrderStatus;
 import com.ecommerce.analytics.orders.entity.Refund;
+import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
-import com.ecommerce.analytics.platform.errors.NotFound;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -33,10 +33,7 @@ public class Refunds {
     StockReservation stock;
 
     public Refund refund(long orderId, RefundInput input) {
-        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null) {
-            throw NotFound.of("Order", orderId);
-        }
+        Order order = Lookup.byId(em, Order.class, orderId, "Order", LockModeType.PESSIMISTIC_WRITE);
         if (order.getStatus() == OrderStatus.CANCELED) {
             throw new Conflict("Order " + orderId + " is canceled; there is nothing to refund.");
         }
@@ -68,9 +65,7 @@ public class Refunds {
     }
 
     public List<Refund> of(long orderId) {
-        if (em.find(Order.class, orderId) == null) {
-            throw NotFound.of("Order", orderId);
-        }
+        Lookup.byId(em, Order.class, orderId, "Order");
         return em.createQuery("SELECT DISTINCT r FROM Refund r LEFT JOIN FETCH r.items WHERE r.order.id = :order "
                 + "ORDER BY r.id", Refund.class).setParameter("order", orderId).getResultList();
     }
