@@ -1,6 +1,7 @@
 package com.ecommerce.analytics.catalog.entity;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -74,7 +75,7 @@ public class Product {
     public Product(String sku, String name, BigDecimal price, Category category) {
         this.sku = sku;
         this.name = name;
-        this.price = price;
+        setPrice(price);
         this.category = category;
     }
 
@@ -121,8 +122,9 @@ public class Product {
         return price;
     }
 
+    /** Prices are kept in cents, as stored; a finer price is a validation error before it gets here. */
     public void setPrice(BigDecimal price) {
-        this.price = price;
+        this.price = price.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     public Category getCategory() {

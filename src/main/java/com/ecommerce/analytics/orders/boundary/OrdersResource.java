@@ -17,7 +17,6 @@ import com.ecommerce.analytics.orders.control.OrderChange;
 import com.ecommerce.analytics.orders.control.OrderPlacement;
 import com.ecommerce.analytics.orders.control.Orders;
 import com.ecommerce.analytics.orders.entity.OrderStatus;
-import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.json.JsonbConfiguration;
 import com.ecommerce.analytics.platform.rest.Created;
@@ -161,12 +160,14 @@ public class OrdersResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Orders are never deleted", description = "They are the sales history; cancel instead.")
+    @Operation(summary = "Delete a pending order entered by mistake", description = "Its stock returns. Orders "
+            + "that were shipped, delivered, canceled or refunded are sales history and stay (cancel instead).")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such order")
-    @APIResponse(responseCode = "409", description = "Always, for an existing order")
+    @APIResponse(responseCode = "409", description = "The order is past pending or has refunds")
     public Response delete(@PathParam("id") long id) {
-        orders.find(id);
-        throw new Conflict("Orders are kept for the sales history; set status to canceled instead.");
+        placement.remove(id);
+        return Response.noContent().build();
     }
 
     private static List<OrderStatus> statuses(String raw) {

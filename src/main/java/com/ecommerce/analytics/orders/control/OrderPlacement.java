@@ -98,6 +98,22 @@ public class OrderPlacement {
         return order;
     }
 
+    /**
+     * Removes a pending order entered by mistake, giving its stock back. Anything further along (shipped,
+     * delivered, canceled or refunded) is sales history and stays: 409.
+     */
+    public void remove(long id) {
+        Order order = Lookup.byId(em, Order.class, id, "Order", LockModeType.PESSIMISTIC_WRITE);
+        long refundCount = em.createQuery("SELECT COUNT(r) FROM Refund r WHERE r.order = :order", Long.class)
+                .setParameter("order", order).getSingleResult();
+        if (order.getStatus() != OrderStatus.PENDING || refundCount > 0) {
+            throw new Conflict("Order " + id + " is " + order.getStatus().code() + (refundCount > 0 ? " and refunded" : "")
+                    + " and is kept for the sales history; only a pending order without refunds can be deleted.");
+        }
+        stock.release(refunds.unitsStillHeld(order));
+        em.remove(order);
+    }
+
     /** Reserves the units or fails with 409 naming every short product. */
     public void reserveOrFail(Map<Long, Integer> units) {
         List<Shortage> shortages = stock.reserve(units);

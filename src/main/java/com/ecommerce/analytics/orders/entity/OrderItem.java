@@ -1,6 +1,7 @@
 package com.ecommerce.analytics.orders.entity;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import com.ecommerce.analytics.catalog.entity.Product;
 
@@ -52,7 +53,7 @@ public class OrderItem {
         this.order = order;
         this.product = product;
         this.quantity = quantity;
-        this.priceAtTimeOfOrder = priceAtTimeOfOrder;
+        this.priceAtTimeOfOrder = priceAtTimeOfOrder.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** Changes the line; the caller settles stock and the order's total. */
@@ -61,7 +62,7 @@ public class OrderItem {
             throw new IllegalArgumentException("quantity must be positive");
         }
         quantity = newQuantity;
-        priceAtTimeOfOrder = newUnitPrice;
+        priceAtTimeOfOrder = newUnitPrice.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     public BigDecimal lineTotal() {

@@ -47,6 +47,13 @@ class CatalogIT {
         JsonObject product = created("api/products/", admin(), "{\"name\":\"Laptop\",\"SKU\":\"" + sku
                 + "\",\"price\":699.99,\"category\":" + category + ",\"tags\":[" + tag.getInt("id") + "]}");
         assertEquals("699.99", product.getString("price"), "money is a decimal string");
+        JsonObject whole = created("api/products/", admin(), "{\"name\":\"Cable\",\"SKU\":\"" + unique("C")
+                + "\",\"price\":5.5,\"category\":" + category + "}");
+        assertEquals("5.50", whole.getString("price"), "always two places");
+        try (Response tooFine = Api.post("api/products/", admin(), "{\"name\":\"X\",\"SKU\":\"" + unique("S")
+                + "\",\"price\":\"1.005\",\"category\":" + category + "}")) {
+            assertEquals("price", assertJsonError(tooFine, 400).getJsonArray("fields").getJsonObject(0).getString("field"));
+        }
         assertEquals(sku, product.getString("SKU"));
         assertEquals(category, product.getJsonNumber("category").longValue());
         assertEquals(tag.getInt("id"), product.getJsonArray("tags").getInt(0));

@@ -88,4 +88,21 @@ class CustomersIT {
             assertJsonError(gone, 404);
         }
     }
+
+    @Test
+    void putReplacesEveryWritableField() {
+        JsonObject customer = newCustomer("PL");
+        String email = unique("new") + "@example.com";
+        try (Response replaced = Api.put("api/customers/" + customer.getInt("id"), admin(),
+                "{\"name\":\"Grace Hopper\",\"email\":\"" + email + "\",\"country\":\"US\"}")) {
+            JsonObject body = Api.object(replaced);
+            assertEquals("Grace Hopper", body.getString("name"));
+            assertEquals(email, body.getString("email"));
+            assertEquals("US", body.getString("country"));
+        }
+        try (Response missing = Api.put("api/customers/987654321/", admin(),
+                "{\"name\":\"X\",\"email\":\"" + unique("x") + "@example.com\",\"country\":\"US\"}")) {
+            assertJsonError(missing, 404);
+        }
+    }
 }

@@ -152,6 +152,42 @@ class OrdersIT {
     }
 
     @Test
+    void aPendingOrderEnteredByMistakeCanBeDeletedAndItsStockReturns() {
+        long product = Store.product("1.00", 5);
+        JsonObject order = place(order(Store.customer("LU"), product, 2));
+        assertEquals(3, stockOf(product));
+        try (Response deleted = Api.delete(path(order), admin())) {
+            assertEquals(204, deleted.getStatus());
+        }
+        assertEquals(5, stockOf(product));
+        try (Response gone = request(path(order), admin()).get()) {
+            assertJsonError(gone, 404);
+        }
+    }
+
+    @Test
+    void refundsOfUnknownOrdersCanceledOrdersOrOtherProductsAreRefused() {
+        long product = Store.product("1.00", 5);
+        JsonObject order = place(order(Store.customer("GR"), product, 1));
+        try (Response unknown = Api.post("api/orders/987654321/refunds/", admin(),
+                "{\"items\":[{\"product\":" + product + ",\"quantity\":1}]}")) {
+            assertJsonError(unknown, 404);
+        }
+        try (Response other = Api.post(path(order) + "refunds/", admin(), "{\"items\":[{\"product\":987654321,\"quantity\":1}]}")) {
+            assertJsonError(other, 400);
+        }
+        try (Response byAnalyst = Api.post(path(order) + "refunds/", analyst(),
+                "{\"items\":[{\"product\":" + product + ",\"quantity\":1}]}")) {
+            assertJsonError(byAnalyst, 403);
+        }
+        Api.patch(path(order), admin(), "{\"status\":\"canceled\"}").close();
+        try (Response canceled = Api.post(path(order) + "refunds/", admin(),
+                "{\"items\":[{\"product\":" + product + ",\"quantity\":1}]}")) {
+            assertJsonError(canceled, 409);
+        }
+    }
+
+    @Test
     void deliveredIsFinalAndOrdersAreNeverDeleted() {
         JsonObject order = place(order(Store.customer("CA"), Store.product("1.00", 5), 1));
         Api.patch(path(order), admin(), "{\"status\":\"shipped\"}").close();
