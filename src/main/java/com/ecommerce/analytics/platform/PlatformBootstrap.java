@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.ecommerce.analytics.analytics.control.SalesRebuild;
 import com.ecommerce.analytics.platform.demo.DemoData;
 import com.ecommerce.analytics.security.control.Users;
 import com.ecommerce.analytics.security.entity.Role;
@@ -16,8 +17,9 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
 /**
- * After the schema is current: the first admin from ADMIN_USERNAME/ADMIN_PASSWORD, and the demo data
- * where DEMO_DATA asks for it (by default only on the embedded database).
+ * After the schema is current: the first admin from ADMIN_USERNAME/ADMIN_PASSWORD, the demo data where
+ * DEMO_DATA asks for it (by default only on the embedded database), and the sales aggregates where orders
+ * exist without them (demo data, or a database from before the aggregates).
  */
 @Singleton
 @Startup
@@ -48,6 +50,9 @@ public class PlatformBootstrap {
     @Inject
     DemoData demo;
 
+    @Inject
+    SalesRebuild salesRebuild;
+
     @PostConstruct
     void prepare() {
         if (adminUsername.isPresent() && adminPassword.isPresent()) {
@@ -56,6 +61,7 @@ public class PlatformBootstrap {
         if (demoData.orElse(isEmbedded())) {
             demo.seedIfEmpty();
         }
+        salesRebuild.rebuildIfMissing();
         if (users.count() == 0) {
             LOG.warning("No user can log in: set ADMIN_USERNAME and ADMIN_PASSWORD to create the first admin.");
         }

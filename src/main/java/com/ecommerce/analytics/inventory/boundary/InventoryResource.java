@@ -51,7 +51,7 @@ public class InventoryResource {
     public record InventoryView(long id, long product, int quantity, Instant lastRestockedDate, int lowStockThreshold,
                                 @JsonbProperty("is_low_stock") boolean lowStock) {
         static InventoryView of(Inventory inventory) {
-            return new InventoryView(inventory.getId(), inventory.getProduct().getId(), inventory.getQuantity(),
+            return new InventoryView(inventory.getId(), inventory.productId(), inventory.getQuantity(),
                     inventory.getLastRestockedDate(), inventory.getLowStockThreshold(), inventory.isLowStock());
         }
     }

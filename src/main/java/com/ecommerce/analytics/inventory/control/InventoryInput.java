@@ -12,7 +12,7 @@ public record InventoryInput(
         @Min(0) Integer lowStockThreshold) {
 
     public static InventoryInput of(Inventory inventory) {
-        return new InventoryInput(inventory.getProduct().getId(), inventory.getQuantity(), inventory.getLowStockThreshold());
+        return new InventoryInput(inventory.productId(), inventory.getQuantity(), inventory.getLowStockThreshold());
     }
 
     public int thresholdOrDefault() {

@@ -25,7 +25,7 @@ import jakarta.persistence.criteria.Predicate;
 @Stateless
 public class Stock {
 
-    public static final Map<String, String> ORDERING = Map.of("id", "id", "product", "product.id",
+    public static final Map<String, String> ORDERING = Map.of("id", "id", "product", "productId",
             "quantity", "quantity", "last_restocked_date", "lastRestockedDate", "low_stock_threshold", "lowStockThreshold");
     private static final Logger LOG = Logger.getLogger(Stock.class.getName());
 
@@ -39,7 +39,7 @@ public class Stock {
                 where.add(cb.le(root.get("quantity"), root.get("lowStockThreshold")));
             }
             if (productId != null) {
-                where.add(cb.equal(root.get("product").get("id"), productId));
+                where.add(cb.equal(root.get("productId"), productId));
             }
             return where;
         }).page(sort, page);
@@ -69,7 +69,7 @@ public class Stock {
 
     public Inventory update(long id, InventoryInput input) {
         Inventory inventory = find(id);
-        if (!inventory.getProduct().getId().equals(input.product())) {
+        if (inventory.productId() != input.product()) {
             throw InvalidRequest.field("product", "an inventory record stays with its product");
         }
         inventory.setLowStockThreshold(input.thresholdOrDefault());

@@ -33,6 +33,9 @@ public class StockReservation {
 
     /** Reserves every product's units, or reports what is short; on shortages the caller must roll back. */
     public List<Shortage> reserve(Map<Long, Integer> unitsByProduct) {
+        if (unitsByProduct.isEmpty()) {
+            return List.of();
+        }
         SortedMap<Long, Integer> units = new TreeMap<>(unitsByProduct);
         List<Long> shortProducts = new ArrayList<>();
         units.forEach((product, quantity) -> {
@@ -57,6 +60,9 @@ public class StockReservation {
 
     /** Puts units back, for a canceled order or a refund with restock. */
     public void release(Map<Long, Integer> unitsByProduct) {
+        if (unitsByProduct.isEmpty()) {
+            return;
+        }
         new TreeMap<>(unitsByProduct).forEach((product, quantity) ->
                 em.createQuery("UPDATE Inventory i SET i.quantity = i.quantity + :quantity, i.version = i.version + 1 "
                                 + "WHERE i.product.id = :product")

@@ -29,6 +29,10 @@ public class Inventory {
     @JoinColumn(name = "product_id", unique = true)
     private Product product;
 
+    /** The product's id without loading the product: listing stock must not cost a query per row. */
+    @Column(name = "product_id", insertable = false, updatable = false)
+    private Long productId;
+
     @Column(nullable = false)
     private int quantity;
 
@@ -81,6 +85,10 @@ public class Inventory {
 
     public Product getProduct() {
         return product;
+    }
+
+    public long productId() {
+        return productId != null ? productId : product.getId();
     }
 
     public int getQuantity() {

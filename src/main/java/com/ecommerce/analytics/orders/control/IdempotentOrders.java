@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import com.ecommerce.analytics.orders.entity.IdempotencyRecord;
 import com.ecommerce.analytics.orders.entity.Order;
+import com.ecommerce.analytics.platform.errors.Causes;
 import com.ecommerce.analytics.platform.errors.Unprocessable;
 
 import jakarta.ejb.EJBException;
@@ -42,7 +43,7 @@ public class IdempotentOrders {
         try {
             return new Answer(201, placement.placeRemembering(input, key, render), false);
         } catch (EJBException e) {
-            if (isDuplicateKey(e)) {
+            if (Causes.include(e, SQLIntegrityConstraintViolationException.class)) {
                 return replay(key).orElseThrow(() -> e);
             }
             throw e;
@@ -55,14 +56,5 @@ public class IdempotentOrders {
             throw new Unprocessable("This Idempotency-Key was already used with a different request body.");
         });
         return stored.map(record -> new Answer(record.getResponseStatus(), record.getResponseBody(), true));
-    }
-
-    private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

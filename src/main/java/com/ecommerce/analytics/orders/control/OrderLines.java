@@ -3,6 +3,7 @@ package com.ecommerce.analytics.orders.control;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import com.ecommerce.analytics.analytics.control.SalesLedger;
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.inventory.control.StockReservation;
 import com.ecommerce.analytics.orders.entity.Order;
@@ -34,8 +35,11 @@ public class OrderLines {
     @Inject
     OrderPlacement placement;
 
+    @Inject
+    SalesLedger ledger;
+
     public OrderItem add(LineInput input) {
-        Order order = pendingOrder(input.order(), "order");
+        Order order = pendingOrder(input.order());
         Product product = placement.orderable(input.product());
         if (order.getItems().stream().anyMatch(item -> item.productId() == product.getId())) {
             throw new Conflict("Order " + order.getId() + " already has a line for product " + product.getId()
@@ -45,16 +49,17 @@ public class OrderLines {
         OrderItem item = order.addItem(product, input.quantity(),
                 input.priceAtTimeOfOrder() != null ? input.priceAtTimeOfOrder() : product.getPrice());
         em.flush();
+        ledger.countLineChange(order, product.getId(), item.getQuantity(), item.lineTotal(), 1);
         return item;
     }
 
     public OrderItem change(long id, LineInput input) {
-        OrderItem item = find(id);
+        OrderItem item = lockedLine(id);
         if (item.orderId() != input.order() || item.productId() != input.product()) {
             throw InvalidRequest.field(item.orderId() != input.order() ? "order" : "product",
                     "a line stays with its order and product; add a new line instead");
         }
-        Order order = pendingOrder(item.orderId(), "order");
+        Order order = item.getOrder();
         int delta = input.quantity() - item.getQuantity();
         if (delta > 0) {
             placement.reserveOrFail(Map.of(item.productId(), delta));
@@ -62,33 +67,48 @@ public class OrderLines {
             stock.release(Map.of(item.productId(), -delta));
         }
         BigDecimal price = input.priceAtTimeOfOrder() != null ? input.priceAtTimeOfOrder() : item.getPriceAtTimeOfOrder();
+        BigDecimal before = item.lineTotal();
         item.change(input.quantity(), price);
         order.recalculateTotal();
+        ledger.countLineChange(order, item.productId(), delta, item.lineTotal().subtract(before), 0);
         return item;
     }
 
     public void remove(long id) {
-        OrderItem item = find(id);
-        Order order = pendingOrder(item.orderId(), "order");
+        OrderItem item = lockedLine(id);
+        Order order = item.getOrder();
         if (order.getItems().size() == 1) {
             throw new Conflict("An order keeps at least one line; cancel order " + order.getId() + " instead.");
         }
         stock.release(Map.of(item.productId(), item.getQuantity()));
+        ledger.countLineChange(order, item.productId(), -item.getQuantity(), item.lineTotal().negate(), -1);
         order.removeItem(item);
     }
 
-    private OrderItem find(long id) {
+    /**
+     * The line, read again after its order is locked: a concurrent edit of the same line has committed by
+     * then, and the stock and total deltas must start from its result.
+     */
+    private OrderItem lockedLine(long id) {
         OrderItem item = Lookup.byId(em, OrderItem.class, id, "Order item");
+        pendingOrder(item.orderId());
+        em.refresh(item);
         return item;
     }
 
-    private Order pendingOrder(long id, String field) {
+    /** Locked; pending and not refunded, since refunds are counted against the lines as they were bought. */
+    private Order pendingOrder(long id) {
         Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
-            throw InvalidRequest.field(field, "order " + id + " does not exist");
+            throw InvalidRequest.field("order", "order " + id + " does not exist");
         }
         if (order.getStatus() != OrderStatus.PENDING) {
             throw new Conflict("Order " + id + " is " + order.getStatus().code() + "; only a pending order's lines change.");
+        }
+        long refunds = em.createQuery("SELECT COUNT(r) FROM Refund r WHERE r.order = :order", Long.class)
+                .setParameter("order", order).getSingleResult();
+        if (refunds > 0) {
+            throw new Conflict("Order " + id + " has refunds; its lines no longer change.");
         }
         return order;
     }

@@ -1,11 +1,13 @@
 package com.ecommerce.analytics.orders.control;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.ecommerce.analytics.analytics.control.SalesLedger;
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.customers.entity.Customer;
 import com.ecommerce.analytics.inventory.control.StockReservation.Shortage;
@@ -40,6 +42,9 @@ public class OrderPlacement {
     @Inject
     Refunds refunds;
 
+    @Inject
+    SalesLedger ledger;
+
     public Order place(NewOrder input) {
         Customer customer = em.find(Customer.class, input.customer());
         if (customer == null) {
@@ -58,6 +63,7 @@ public class OrderPlacement {
         order.setStatus(status);
         units.forEach((product, quantity) -> order.addItem(product, quantity, prices.get(product)));
         em.persist(order);
+        ledger.countOrder(order, 1);
         return order;
     }
 
@@ -87,13 +93,15 @@ public class OrderPlacement {
             Map<Long, Integer> held = refunds.unitsStillHeld(order);
             if (order.getStatus().holdsStock() && !next.holdsStock()) {
                 stock.release(held);
+                countWithRefunds(order, -1);
             } else if (!order.getStatus().holdsStock() && next.holdsStock()) {
                 reserveOrFail(held);
+                countWithRefunds(order, 1);
             }
             order.setStatus(next);
         }
-        if (change.orderDate() != null) {
-            order.setOrderDate(change.orderDate());
+        if (change.orderDate() != null && !change.orderDate().equals(order.getOrderDate())) {
+            redate(order, change.orderDate());
         }
         return order;
     }
@@ -111,7 +119,26 @@ public class OrderPlacement {
                     + " and is kept for the sales history; only a pending order without refunds can be deleted.");
         }
         stock.release(refunds.unitsStillHeld(order));
+        ledger.countOrder(order, -1);
         em.remove(order);
+    }
+
+    /** Sales count on the order day, so a counted order moves to its new day in the aggregates too. */
+    private void redate(Order order, Instant date) {
+        boolean counted = order.getStatus().holdsStock();
+        if (counted) {
+            ledger.countOrder(order, -1);
+        }
+        order.setOrderDate(date);
+        if (counted) {
+            ledger.countOrder(order, 1);
+        }
+    }
+
+    /** A canceled order's sales and refunds stop counting; a reopened one's count again. */
+    private void countWithRefunds(Order order, int sign) {
+        ledger.countOrder(order, sign);
+        refunds.of(order.getId()).forEach(refund -> ledger.countRefund(refund, sign));
     }
 
     /** Reserves the units or fails with 409 naming every short product. */

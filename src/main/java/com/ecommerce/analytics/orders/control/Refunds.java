@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.ecommerce.analytics.analytics.control.SalesLedger;
 import com.ecommerce.analytics.inventory.control.StockReservation;
 import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
@@ -31,6 +32,9 @@ public class Refunds {
 
     @Inject
     StockReservation stock;
+
+    @Inject
+    SalesLedger ledger;
 
     public Refund refund(long orderId, RefundInput input) {
         Order order = Lookup.byId(em, Order.class, orderId, "Order", LockModeType.PESSIMISTIC_WRITE);
@@ -61,12 +65,14 @@ public class Refunds {
         if (input.restocks()) {
             stock.release(units);
         }
+        ledger.countRefund(refund, 1);
         return refund;
     }
 
     public List<Refund> of(long orderId) {
         Lookup.byId(em, Order.class, orderId, "Order");
-        return em.createQuery("SELECT DISTINCT r FROM Refund r LEFT JOIN FETCH r.items WHERE r.order.id = :order "
+        return em.createQuery("SELECT DISTINCT r FROM Refund r LEFT JOIN FETCH r.items i LEFT JOIN FETCH i.orderItem "
+                + "WHERE r.order.id = :order "
                 + "ORDER BY r.id", Refund.class).setParameter("order", orderId).getResultList();
     }
 

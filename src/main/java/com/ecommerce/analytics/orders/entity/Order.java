@@ -9,6 +9,7 @@ import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 
 import com.ecommerce.analytics.catalog.entity.Product;
+import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.customers.entity.Customer;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
@@ -45,6 +46,10 @@ public class Order {
     @Column(name = "customer_id", insertable = false, updatable = false)
     private Long customerId;
 
+    /** Where the order was sold: the customer's country when it was placed. */
+    @Column(nullable = false, length = 2)
+    private CountryCode country;
+
     @Column(name = "order_date", nullable = false)
     private Instant orderDate;
 
@@ -73,6 +78,7 @@ public class Order {
 
     public Order(Customer customer, Instant orderDate) {
         this.customer = customer;
+        this.country = customer.getCountry();
         this.orderDate = orderDate;
     }
 
@@ -122,6 +128,10 @@ public class Order {
 
     public void setOrderDate(Instant orderDate) {
         this.orderDate = orderDate;
+    }
+
+    public CountryCode getCountry() {
+        return country;
     }
 
     public Instant getOrderDate() {

@@ -125,13 +125,14 @@ public class DemoData {
     private void writeOrders(Connection db, DemoDataset data, List<Long> productIds, List<Long> customerIds)
             throws SQLException {
         List<Long> orderIds = insertAll(db, "INSERT INTO orders (customer_id, order_date, status, total_amount, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)", data.orders(), (s, o) -> {
+                + "created_at, updated_at, country) VALUES (?, ?, ?, ?, ?, ?, ?)", data.orders(), (s, o) -> {
                     s.setLong(1, customerIds.get(o.customer()));
                     s.setObject(2, utc(o.orderDate()));
                     s.setString(3, o.status().code());
                     s.setBigDecimal(4, o.total());
                     s.setObject(5, utc(o.orderDate()));
                     s.setObject(6, utc(o.orderDate()));
+                    s.setString(7, data.customers().get(o.customer()).country());
                 }, "SELECT id FROM orders ORDER BY id");
         List<Object[]> lines = new ArrayList<>();
         for (int o = 0; o < orderIds.size(); o++) {

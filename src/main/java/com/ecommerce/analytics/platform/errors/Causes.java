@@ -1,11 +1,12 @@
 package com.ecommerce.analytics.platform.errors;
 
-final class Causes {
+/** Looks through a failure's chain of causes. */
+public final class Causes {
 
     private Causes() {
     }
 
-    static boolean include(Throwable failure, Class<? extends Throwable> type) {
+    public static boolean include(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return true;

@@ -2,6 +2,8 @@ package com.ecommerce.analytics.platform.health;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -18,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DatabaseReadiness implements HealthCheck {
 
     private static final int TIMEOUT_SECONDS = 3;
+    private static final Logger LOG = Logger.getLogger(DatabaseReadiness.class.getName());
 
     @Resource(lookup = "jdbc/platform")
     DataSource dataSource;
@@ -31,7 +34,9 @@ public class DatabaseReadiness implements HealthCheck {
                     .withData("product", connection.getMetaData().getDatabaseProductName())
                     .build();
         } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
+            LOG.log(Level.WARNING, "The database does not answer", e);
+            return HealthCheckResponse.named("database").down().withData("error", "no connection; see the server log")
+                    .build();
         }
     }
 }

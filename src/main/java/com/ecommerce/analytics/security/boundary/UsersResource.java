@@ -1,6 +1,5 @@
 package com.ecommerce.analytics.security.boundary;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.ecommerce.analytics.platform.rest.Created;
 import com.ecommerce.analytics.security.control.Users;
 import com.ecommerce.analytics.security.entity.Role;
 import com.ecommerce.analytics.security.entity.User;
@@ -24,8 +24,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("api/users")
 @RolesAllowed(Role.ADMIN_NAME)
@@ -61,9 +63,9 @@ public class UsersResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The username is taken")
-    public Response create(@NotNull @Valid NewUser request) {
+    public Response create(@NotNull @Valid NewUser request, @Context UriInfo uri) {
         Role role = Role.fromCode(request.role()).orElseThrow();
         UserView created = UserView.of(users.create(request.username(), request.password(), role));
-        return Response.created(URI.create("api/users/" + created.id())).entity(created).build();
+        return Created.at(uri, UsersResource.class, created.id(), created);
     }
 }

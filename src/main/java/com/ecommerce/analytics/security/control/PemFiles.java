@@ -33,8 +33,8 @@ final class PemFiles {
     static void write(KeyPair keys, Path privateKey, Path publicKey) throws IOException {
         Files.createDirectories(privateKey.toAbsolutePath().getParent());
         Files.createDirectories(publicKey.toAbsolutePath().getParent());
+        createOwnerOnly(privateKey);
         Files.writeString(privateKey, encode(PRIVATE, keys.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-        restrictToOwner(privateKey);
         Files.writeString(publicKey, encode(PUBLIC, keys.getPublic().getEncoded()), StandardCharsets.US_ASCII);
     }
 
@@ -52,11 +52,12 @@ final class PemFiles {
                 + "\n-----END " + type + "-----\n";
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Created readable by its owner only before a byte of the key is written. */
+    private static void createOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
-            // Windows: the file inherits its directory's ACL.
+            Files.createFile(file);
         }
     }
 }

@@ -54,7 +54,8 @@ public class SigningKeys {
         Path privateKey = Path.of(configuredPrivateKey.orElse(dataDirectory + "/jwt/private-key.pem"));
         Path publicKey = Path.of(configuredPublicKey.orElse(dataDirectory + "/jwt/public-key.pem"));
         try {
-            if (configuredPrivateKey.isEmpty() && Files.notExists(privateKey)) {
+            boolean configured = configuredPrivateKey.isPresent() || configuredPublicKey.isPresent();
+            if (!configured && Files.notExists(privateKey)) {
                 LOG.info(() -> "No JWT signing key configured; generating one in " + privateKey.getParent());
                 PemFiles.write(generate(), privateKey, publicKey);
             }

@@ -34,7 +34,7 @@ class UsersIT {
             assertEquals(username, user.getString("username"));
             assertEquals("analyst", user.getString("role"));
             assertTrue(user.getBoolean("is_active"));
-            assertTrue(created.getLocation().getPath().endsWith("api/users/" + user.getJsonNumber("id")));
+            assertTrue(created.getLocation().getPath().endsWith("/api/users/" + user.getJsonNumber("id") + "/"));
             assertTrue(!user.containsKey("password") && !user.containsKey("password_hash"));
         }
         assertEquals("analyst", decodeGroups(login(username, "a-long-password").getString("access")));

@@ -1,0 +1,109 @@
+package com.ecommerce.analytics.analytics.boundary;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.ecommerce.analytics.analytics.control.SalesAnalytics;
+import com.ecommerce.analytics.customers.control.CountryNames;
+import com.ecommerce.analytics.customers.entity.CountryCode;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.rest.QueryValues;
+import com.ecommerce.analytics.security.entity.Role;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("api/analytics/sales")
+@RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Analytics", description = "Sales questions, answered from daily aggregates")
+public class SalesAnalyticsResource {
+
+    static final List<String> TYPES = List.of("revenue_by_category", "top_selling_products", "churn_rate");
+
+    @Inject
+    SalesAnalytics analytics;
+
+    @GET
+    @Operation(summary = "Sales analytics", description = "type=revenue_by_category (start_date, end_date), "
+            + "top_selling_products (country, start_date, end_date, limit), churn_rate (period_days, definition). "
+            + "Dates are YYYY-MM-DD, both ends inclusive, calendar days in the store time zone (STORE_TIMEZONE). "
+            + "Revenue is quantity x unit price over orders not canceled, net of refunds dated in the range.")
+    @APIResponse(responseCode = "200", description = "The answer for the type asked")
+    @APIResponse(responseCode = "400", description = "Missing or unknown type, bad dates, unknown country")
+    public Object sales(@QueryParam("type") @Parameter(description = "revenue_by_category, top_selling_products or churn_rate")
+                        String type,
+                        @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
+                        @QueryParam("country") @Parameter(description = "ISO code, English name or alias (UK, USA)")
+                        String country,
+                        @QueryParam("limit") @Parameter(description = "Top products to list, 1-100 (default 10)") Integer limit,
+                        @QueryParam("period_days") @Parameter(description = "Churn period, 1-3650 (default 30)")
+                        Integer periodDays,
+                        @QueryParam("definition") @Parameter(description = "Churn: inactive (default) or cohort")
+                        String definition) {
+        String kind = type == null ? "" : type.trim().replaceAll("/+$", "");
+        return switch (kind) {
+            case "revenue_by_category" -> {
+                LocalDate[] range = range(startDate, endDate);
+                yield analytics.revenueByCategory(range[0], range[1]);
+            }
+            case "top_selling_products" -> {
+                LocalDate[] range = range(startDate, endDate);
+                yield analytics.topSellingProducts(country(country), range[0], range[1], bounded("limit", limit, 10, 100));
+            }
+            case "churn_rate" -> analytics.churnRate(bounded("period_days", periodDays, 30, 3650), cohort(definition));
+            case "" -> throw InvalidRequest.field("type", "is required: one of " + String.join(", ", TYPES));
+            default -> throw InvalidRequest.field("type", "'" + type + "' is not one of " + String.join(", ", TYPES));
+        };
+    }
+
+    private static LocalDate[] range(String startDate, String endDate) {
+        LocalDate start = QueryValues.date("start_date", startDate);
+        LocalDate end = QueryValues.date("end_date", endDate);
+        if (start == null || end == null) {
+            throw InvalidRequest.field(start == null ? "start_date" : "end_date", "is required (YYYY-MM-DD)");
+        }
+        if (start.isAfter(end)) {
+            throw InvalidRequest.field("start_date", "must not be after end_date");
+        }
+        return new LocalDate[] {start, end};
+    }
+
+    private static CountryCode country(String country) {
+        if (country == null || country.isBlank()) {
+            throw InvalidRequest.field("country", "is required: an ISO code, a name or an alias such as UK");
+        }
+        return CountryNames.resolve(country)
+                .orElseThrow(() -> InvalidRequest.field("country", "'" + country + "' is not a country we know"));
+    }
+
+    private static int bounded(String name, Integer value, int absent, int max) {
+        if (value == null) {
+            return absent;
+        }
+        if (value < 1 || value > max) {
+            throw InvalidRequest.field(name, "must be between 1 and " + max);
+        }
+        return value;
+    }
+
+    private static boolean cohort(String definition) {
+        if (definition == null || definition.isBlank() || definition.equals("inactive")) {
+            return false;
+        }
+        if (definition.equals("cohort")) {
+            return true;
+        }
+        throw InvalidRequest.field("definition", "must be inactive or cohort");
+    }
+}

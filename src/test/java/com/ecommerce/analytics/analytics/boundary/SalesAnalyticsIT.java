@@ -1,0 +1,184 @@
+package com.ecommerce.analytics.analytics.boundary;
+
+import static com.ecommerce.analytics.testing.Api.admin;
+import static com.ecommerce.analytics.testing.Api.analyst;
+import static com.ecommerce.analytics.testing.Api.created;
+import static com.ecommerce.analytics.testing.Api.request;
+import static com.ecommerce.analytics.testing.Api.unique;
+import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.analytics.testing.Api;
+import com.ecommerce.analytics.testing.Store;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A hand-computed store in January-March 2020 (before the demo data begins). The test server's store
+ * time zone is America/New_York, so 23:30 there on January 31 is February 1 in UTC.
+ */
+class SalesAnalyticsIT {
+
+    private static long gadgets;
+    private static long books;
+    private static String gadgetsName;
+    private static String booksName;
+    private static long phone;
+    private static long tablet;
+    private static long novel;
+
+    @BeforeAll
+    static void store() {
+        gadgetsName = unique("Gadgets");
+        booksName = unique("Books");
+        gadgets = created("api/categories/", admin(), "{\"name\":\"" + gadgetsName + "\"}").getInt("id");
+        books = created("api/categories/", admin(), "{\"name\":\"" + booksName + "\"}").getInt("id");
+        phone = product("Phone", "100.00", gadgets);
+        tablet = product("Tablet", "250.00", gadgets);
+        novel = product("Novel", "10.00", books);
+        long anna = Store.customer("GB");
+        long bert = Store.customer("DE");
+        // January 31, 23:30 in New York: counts on January 31.
+        order(anna, "2020-02-01T04:30:00Z", "delivered", phone, 2, tablet, 1);
+        // February 29 (leap day), noon in New York.
+        long leap = order(bert, "2020-02-29T17:00:00Z", "delivered", phone, 1, novel, 3);
+        // Canceled: never counts.
+        long canceled = order(anna, "2020-02-10T15:00:00Z", "pending", tablet, 4, novel, 1);
+        Api.patch("api/orders/" + canceled, admin(), "{\"status\":\"canceled\"}").close();
+        // A refund of the leap-day order on March 2.
+        created("api/orders/" + leap + "/refunds/", admin(), "{\"refund_date\":\"2020-03-02T15:00:00Z\","
+                + "\"items\":[{\"product\":" + novel + ",\"quantity\":1}]}");
+    }
+
+    private static long product(String name, String price, long category) {
+        long id = created("api/products/", admin(), "{\"name\":\"" + name + "\",\"SKU\":\"" + unique(name)
+                + "\",\"price\":\"" + price + "\",\"category\":" + category + "}").getInt("id");
+        created("api/inventory/", admin(), "{\"product\":" + id + ",\"quantity\":100}");
+        return id;
+    }
+
+    private static long order(long customer, String date, String status, long product, int quantity, long other,
+                              int otherQuantity) {
+        return created("api/orders/", admin(), "{\"customer\":" + customer + ",\"order_date\":\"" + date + "\",\"status\":"
+                + "\"" + status + "\",\"items\":[{\"product\":" + product + ",\"quantity\":" + quantity + "},{\"product\":"
+                + other + ",\"quantity\":" + otherQuantity + "}]}").getInt("id");
+    }
+
+    private static JsonArray sales(String query) {
+        try (Response response = request("api/analytics/sales/?" + query, analyst()).get()) {
+            String body = response.readEntity(String.class);
+            assertEquals(200, response.getStatus(), body);
+            return (JsonArray) Api.parse(body);
+        }
+    }
+
+    private static JsonObject category(JsonArray rows, String name) {
+        return rows.stream().map(JsonObject.class::cast).filter(r -> r.getString("category_name").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in " + rows));
+    }
+
+    @Test
+    void revenueByCategoryIsQuantityTimesPriceOnStoreDaysWithoutCanceledOrders() {
+        JsonArray january31 = sales("type=revenue_by_category&start_date=2020-01-31&end_date=2020-01-31");
+        assertEquals("450.00", category(january31, gadgetsName).getString("total_revenue"), "2 x 100 + 1 x 250");
+        assertEquals(3, category(january31, gadgetsName).getInt("units_sold"));
+        JsonArray february = sales("type=revenue_by_category&start_date=2020-02-01&end_date=2020-02-29");
+        assertEquals("100.00", category(february, gadgetsName).getString("total_revenue"), "the leap day; not Jan 31");
+        assertEquals("30.00", category(february, booksName).getString("total_revenue"), "3 x 10; the canceled order not");
+    }
+
+    @Test
+    void refundsAreNettedOnTheirOwnDate() {
+        JsonArray march = sales("type=revenue_by_category&start_date=2020-03-01&end_date=2020-03-31");
+        JsonObject novels = category(march, booksName);
+        assertEquals("-10.00", novels.getString("total_revenue"));
+        assertEquals("10.00", novels.getString("refunds"));
+        JsonArray quarter = sales("type=revenue_by_category&start_date=2020-01-01&end_date=2020-03-31");
+        assertEquals("20.00", category(quarter, booksName).getString("total_revenue"));
+        assertEquals("550.00", category(quarter, gadgetsName).getString("total_revenue"));
+    }
+
+    /** Our products' rows; other runs of this test may have sold in the same months (the test database is kept). */
+    private static JsonObject row(JsonArray top, long product) {
+        return top.stream().map(JsonObject.class::cast).filter(r -> r.getInt("id") == product).findFirst()
+                .orElseThrow(() -> new AssertionError("product " + product + " not in " + top));
+    }
+
+    private static int rank(JsonArray top, long product) {
+        return top.indexOf(row(top, product));
+    }
+
+    @Test
+    void topSellingProductsRankByUnitsInACountryGivenByCodeNameOrAlias() {
+        for (String country : List.of("GB", "UK", "United%20Kingdom", "gb")) {
+            JsonArray top = sales("type=top_selling_products&country=" + country
+                    + "&start_date=2020-01-01&end_date=2020-03-31&limit=100");
+            assertEquals(2, row(top, phone).getInt("total_sales"), country);
+            assertEquals("200.00", row(top, phone).getString("revenue"));
+            assertEquals(1, row(top, tablet).getInt("total_sales"), "the canceled order's 4 tablets do not count");
+            assertTrue(rank(top, phone) < rank(top, tablet));
+            assertTrue(top.stream().noneMatch(r -> ((JsonObject) r).getInt("id") == novel), "novels sold in Germany");
+            for (int i = 1; i < top.size(); i++) {
+                assertTrue(top.getJsonObject(i - 1).getInt("total_sales") >= top.getJsonObject(i).getInt("total_sales"));
+            }
+        }
+        JsonArray germany = sales("type=top_selling_products&country=Germany&start_date=2020-01-01&end_date=2020-03-31&limit=100");
+        assertEquals(3, row(germany, novel).getInt("total_sales"));
+        assertEquals("20.00", row(germany, novel).getString("revenue"), "3 x 10 less the refund of 10 in March");
+        assertTrue(rank(germany, novel) < rank(germany, phone), "3 novels beat 1 phone");
+        assertEquals(1, sales("type=top_selling_products&country=DE&start_date=2020-01-01&end_date=2020-03-31&limit=1").size());
+    }
+
+    @Test
+    void churnRateStatesItsDefinitionAndCounts() {
+        try (Response response = request("api/analytics/sales/?type=churn_rate", analyst()).get()) {
+            JsonObject churn = Api.object(response);
+            double rate = churn.getJsonNumber("churn_rate").doubleValue();
+            assertTrue(rate >= 0 && rate <= 1);
+            assertEquals(30, churn.getInt("period_days"));
+            assertEquals(churn.getInt("customers") - churn.getInt("retained"), churn.getInt("churned"));
+            assertTrue(churn.getString("definition").startsWith("inactive"));
+        }
+        try (Response response = request("api/analytics/sales/?type=churn_rate&definition=cohort&period_days=90", analyst()).get()) {
+            assertTrue(Api.object(response).getString("definition").startsWith("cohort"));
+        }
+    }
+
+    @Test
+    void theAggregatesAgreeExactlyWithARebuildFromTheOrderLines() {
+        try (Response response = Api.post("api/analytics/rebuild/", admin(), "")) {
+            JsonObject result = Api.object(response);
+            assertEquals(0, result.getInt("differences"), result.toString());
+            assertTrue(result.getInt("sales_rows") > 0);
+        }
+        revenueByCategoryIsQuantityTimesPriceOnStoreDaysWithoutCanceledOrders();
+        try (Response response = Api.post("api/analytics/rebuild/", analyst(), "")) {
+            assertJsonError(response, 403);
+        }
+    }
+
+    @Test
+    void badQuestionsAre400() {
+        for (String query : List.of("", "type=nonsense", "type=revenue_by_category&start_date=2020-01-01",
+                "type=revenue_by_category&start_date=2020-02-30&end_date=2020-03-01",
+                "type=revenue_by_category&start_date=2020-03-01&end_date=2020-02-01",
+                "type=top_selling_products&start_date=2020-01-01&end_date=2020-01-31",
+                "type=top_selling_products&country=Atlantis&start_date=2020-01-01&end_date=2020-01-31",
+                "type=churn_rate&period_days=0", "type=churn_rate&definition=vibes")) {
+            try (Response response = request("api/analytics/sales/?" + query, analyst()).get()) {
+                assertJsonError(response, 400);
+            }
+        }
+        try (Response response = request("api/analytics/sales/?type=churn_rate").get()) {
+            assertJsonError(response, 401);
+        }
+    }
+}
