@@ -11,11 +11,11 @@ public final class Lookup {
     private Lookup() {
     }
 
-    public static <T> T byId(EntityManager em, Class<T> type, long id, String label) {
+    public static <T> T byId(EntityManager em, Class<T> type, Object id, String label) {
         return byId(em, type, id, label, LockModeType.NONE);
     }
 
-    public static <T> T byId(EntityManager em, Class<T> type, long id, String label, LockModeType lock) {
+    public static <T> T byId(EntityManager em, Class<T> type, Object id, String label, LockModeType lock) {
         T found = em.find(type, id, lock);
         if (found == null) {
             throw NotFound.of(label, id);

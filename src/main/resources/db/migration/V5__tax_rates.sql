@@ -1,0 +1,22 @@
+-- Tax rates by the country an order was sold to; DEFAULT serves every other country. Pre-filled with the
+-- earlier service's rates (US 10%, GB 20%, CA 15%, DE 19%, others 20%) and the standard VAT rates of the
+-- other EU countries as of 2025; admins keep them current at /api/tax-rates/.
+CREATE TABLE tax_rate (
+    country    VARCHAR(7)   NOT NULL PRIMARY KEY,
+    rate       DECIMAL(6,4) NOT NULL,
+    updated_at DATETIME(6)  NOT NULL,
+    version    BIGINT       NOT NULL DEFAULT 0,
+    CONSTRAINT ck_tax_rate_rate CHECK (rate >= 0 AND rate < 1)
+);
+INSERT INTO tax_rate (country, rate, updated_at) VALUES
+    ('DEFAULT', 0.2000, CURRENT_TIMESTAMP),
+    ('US', 0.1000, CURRENT_TIMESTAMP), ('GB', 0.2000, CURRENT_TIMESTAMP), ('CA', 0.1500, CURRENT_TIMESTAMP),
+    ('DE', 0.1900, CURRENT_TIMESTAMP), ('AT', 0.2000, CURRENT_TIMESTAMP), ('BE', 0.2100, CURRENT_TIMESTAMP),
+    ('BG', 0.2000, CURRENT_TIMESTAMP), ('HR', 0.2500, CURRENT_TIMESTAMP), ('CY', 0.1900, CURRENT_TIMESTAMP),
+    ('CZ', 0.2100, CURRENT_TIMESTAMP), ('DK', 0.2500, CURRENT_TIMESTAMP), ('EE', 0.2400, CURRENT_TIMESTAMP),
+    ('FI', 0.2550, CURRENT_TIMESTAMP), ('FR', 0.2000, CURRENT_TIMESTAMP), ('GR', 0.2400, CURRENT_TIMESTAMP),
+    ('HU', 0.2700, CURRENT_TIMESTAMP), ('IE', 0.2300, CURRENT_TIMESTAMP), ('IT', 0.2200, CURRENT_TIMESTAMP),
+    ('LV', 0.2100, CURRENT_TIMESTAMP), ('LT', 0.2100, CURRENT_TIMESTAMP), ('LU', 0.1700, CURRENT_TIMESTAMP),
+    ('MT', 0.1800, CURRENT_TIMESTAMP), ('NL', 0.2100, CURRENT_TIMESTAMP), ('PL', 0.2300, CURRENT_TIMESTAMP),
+    ('PT', 0.2300, CURRENT_TIMESTAMP), ('RO', 0.2100, CURRENT_TIMESTAMP), ('SK', 0.2300, CURRENT_TIMESTAMP),
+    ('SI', 0.2200, CURRENT_TIMESTAMP), ('ES', 0.2100, CURRENT_TIMESTAMP), ('SE', 0.2500, CURRENT_TIMESTAMP);
