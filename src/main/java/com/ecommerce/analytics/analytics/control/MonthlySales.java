@@ -58,7 +58,7 @@ public class MonthlySales {
     StoreCalendar calendar;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public MonthResult rebuild(YearMonth month) {
+    public MonthResult rebuild(YearMonth month, boolean compare) {
         LocalDate first = month.atDay(1);
         LocalDate next = month.plusMonths(1).atDay(1);
         Instant from = calendar.startOf(first);
@@ -66,7 +66,8 @@ public class MonthlySales {
 
         Map<SalesKey, Measures> sales = freshSales(from, to);
         Map<OrdersKey, Measures> orders = freshOrders(from, to);
-        long differences = differences(sales, storedSales(first, next)) + differences(orders, storedOrders(first, next));
+        long differences = compare
+                ? differences(sales, storedSales(first, next)) + differences(orders, storedOrders(first, next)) : 0;
 
         em.createNativeQuery("DELETE FROM sales_daily WHERE sale_date >= ? AND sale_date < ?")
                 .setParameter(1, first).setParameter(2, next).executeUpdate();

@@ -12,6 +12,7 @@ import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
 import jakarta.ejb.Stateless;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -27,7 +28,7 @@ public class SalesAnalytics {
                                   long unitsSold) {
     }
 
-    public record ProductSales(long id, String name, String sku, long totalSales, BigDecimal revenue,
+    public record ProductSales(long id, String name, @JsonbProperty("SKU") String sku, long totalSales, BigDecimal revenue,
                                BigDecimal grossSales, BigDecimal refunds) {
     }
 

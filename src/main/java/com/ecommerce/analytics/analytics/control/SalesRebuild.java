@@ -41,6 +41,10 @@ public class SalesRebuild {
     StoreCalendar calendar;
 
     public Result rebuild() {
+        return rebuild(true);
+    }
+
+    private Result rebuild(boolean compare) {
         Instant first = earliest();
         Result result = new Result(0, 0, 0, 0);
         if (first == null) {
@@ -48,7 +52,7 @@ public class SalesRebuild {
         }
         YearMonth last = YearMonth.from(calendar.dayOf(StoredTime.now()).plusDays(1));
         for (YearMonth month = YearMonth.from(calendar.dayOf(first)); !month.isAfter(last); month = month.plusMonths(1)) {
-            result = result.plus(months.rebuild(month));
+            result = result.plus(months.rebuild(month, compare));
         }
         Result done = result;
         LOG.info(() -> "Rebuilt the sales aggregates: " + done);
@@ -61,7 +65,7 @@ public class SalesRebuild {
         boolean aggregatesExist = !em.createNativeQuery("SELECT sale_date FROM orders_daily").setMaxResults(1)
                 .getResultList().isEmpty();
         if (ordersExist && !aggregatesExist) {
-            rebuild();
+            rebuild(false);
         }
     }
 

@@ -19,6 +19,7 @@ import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import com.ecommerce.analytics.platform.demo.DemoDataset.ItemSeed;
 import com.ecommerce.analytics.platform.demo.DemoDataset.OrderSeed;
 import com.ecommerce.analytics.platform.demo.DemoDataset.ProductSeed;
+import com.ecommerce.analytics.platform.demo.DemoDataset.RefundSeed;
 import com.ecommerce.analytics.security.control.Users;
 import com.ecommerce.analytics.security.entity.Role;
 
@@ -63,8 +64,8 @@ public class DemoData {
             long started = System.nanoTime();
             DemoDataset data = DemoDataset.generate(SEED, Instant.now().truncatedTo(ChronoUnit.SECONDS), CUSTOMERS, ORDERS);
             write(db, data);
-            LOG.info(() -> String.format("Seeded demo data: %d products, %d customers, %d orders in %d ms",
-                    data.products().size(), data.customers().size(), data.orders().size(),
+            LOG.info(() -> String.format("Seeded demo data: %d products, %d customers, %d orders, %d refunds in %d ms",
+                    data.products().size(), data.customers().size(), data.orders().size(), data.refunds().size(),
                     (System.nanoTime() - started) / 1_000_000));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot seed the demo data", e);
@@ -140,13 +141,48 @@ public class DemoData {
                 lines.add(new Object[] {orderIds.get(o), productIds.get(item.product()), item});
             }
         }
-        insertAll(db, "INSERT INTO order_item (order_id, product_id, quantity, price_at_time_of_order) "
+        List<Long> lineIds = insertAll(db, "INSERT INTO order_item (order_id, product_id, quantity, price_at_time_of_order) "
                 + "VALUES (?, ?, ?, ?)", lines, (s, line) -> {
                     ItemSeed item = (ItemSeed) line[2];
                     s.setLong(1, (Long) line[0]);
                     s.setLong(2, (Long) line[1]);
                     s.setInt(3, item.quantity());
                     s.setBigDecimal(4, item.unitPrice());
+                }, "SELECT id FROM order_item ORDER BY id");
+        writeRefunds(db, data, orderIds, firstLineIds(data, lineIds));
+    }
+
+    /** The id of each order's first line: lines were written order by order. */
+    private static List<Long> firstLineIds(DemoDataset data, List<Long> lineIds) {
+        List<Long> first = new ArrayList<>(data.orders().size());
+        int line = 0;
+        for (OrderSeed order : data.orders()) {
+            first.add(lineIds.get(line));
+            line += order.items().size();
+        }
+        return first;
+    }
+
+    private void writeRefunds(Connection db, DemoDataset data, List<Long> orderIds, List<Long> firstLineIds)
+            throws SQLException {
+        List<Long> refundIds = insertAll(db, "INSERT INTO refund (order_id, refund_date, amount, restocked, reason, "
+                + "created_at) VALUES (?, ?, ?, FALSE, ?, ?)", data.refunds(), (s, r) -> {
+                    s.setLong(1, orderIds.get(r.order()));
+                    s.setObject(2, utc(r.refundDate()));
+                    s.setBigDecimal(3, data.orders().get(r.order()).items().get(0).unitPrice());
+                    s.setString(4, r.reason());
+                    s.setObject(5, utc(r.refundDate()));
+                }, "SELECT id FROM refund ORDER BY id");
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < refundIds.size(); i++) {
+            positions.add(i);
+        }
+        insertAll(db, "INSERT INTO refund_item (refund_id, order_item_id, quantity, amount) VALUES (?, ?, 1, ?)",
+                positions, (s, i) -> {
+                    RefundSeed refund = data.refunds().get(i);
+                    s.setLong(1, refundIds.get(i));
+                    s.setLong(2, firstLineIds.get(refund.order()));
+                    s.setBigDecimal(3, data.orders().get(refund.order()).items().get(0).unitPrice());
                 }, null);
     }
 

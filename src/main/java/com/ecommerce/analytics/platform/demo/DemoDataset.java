@@ -34,6 +34,10 @@ public final class DemoDataset {
     public record ItemSeed(int product, int quantity, BigDecimal unitPrice) {
     }
 
+    /** One unit of an order's first line given back a few days after the order. */
+    public record RefundSeed(int order, Instant refundDate, String reason) {
+    }
+
     public record OrderSeed(int customer, Instant orderDate, OrderStatus status, List<ItemSeed> items) {
         public BigDecimal total() {
             return items.stream().map(i -> i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())))
@@ -78,6 +82,7 @@ public final class DemoDataset {
     private final List<ProductSeed> products = new ArrayList<>();
     private final List<CustomerSeed> customers = new ArrayList<>();
     private final List<OrderSeed> orders = new ArrayList<>();
+    private final List<RefundSeed> refunds = new ArrayList<>();
 
     private DemoDataset(long seed, Instant now) {
         this.random = new Random(seed);
@@ -109,6 +114,10 @@ public final class DemoDataset {
 
     public List<OrderSeed> orders() {
         return orders;
+    }
+
+    public List<RefundSeed> refunds() {
+        return refunds;
     }
 
     private void createCatalog() {
@@ -160,11 +169,28 @@ public final class DemoDataset {
             orders.add(new OrderSeed(customer, date, status(date),
                     items(taste[country], favouriteCategory[customer], companion)));
         }
+        createRefunds();
         for (int i = 0; i < customerCount; i++) {
             CustomerSeed c = customers.get(i);
             if (firstOrder[i] != null && c.registeredAt().isAfter(firstOrder[i])) {
                 customers.set(i, new CustomerSeed(c.name(), c.email(), c.country(),
                         firstOrder[i].minus(Duration.ofHours(1 + random.nextInt(24 * 30)))));
+            }
+        }
+    }
+
+    private static final String[] REFUND_REASONS = {"damaged in transit", "wrong size", "changed mind", "defective"};
+
+    /** About 3% of the orders that reached the customer have a unit refunded 2 to 20 days later. */
+    private void createRefunds() {
+        for (int o = 0; o < orders.size(); o++) {
+            OrderSeed order = orders.get(o);
+            if (order.status() != OrderStatus.CANCELED && order.status() != OrderStatus.PENDING
+                    && random.nextDouble() < 0.03) {
+                Instant date = order.orderDate().plus(Duration.ofDays(2 + random.nextInt(19)));
+                if (date.isBefore(now)) {
+                    refunds.add(new RefundSeed(o, date, REFUND_REASONS[random.nextInt(REFUND_REASONS.length)]));
+                }
             }
         }
     }

@@ -84,4 +84,15 @@ class DemoDatasetTest {
                 assertFalse(data.customers().get(customer).registeredAt().isAfter(date)));
         assertTrue(firstOrder.size() > 2_000, "customers with orders: " + firstOrder.size());
     }
+
+    @Test
+    void somePlacedOrdersHaveARefundAfterTheirOrderDate() {
+        assertTrue(data.refunds().size() > 300 && data.refunds().size() < 1_500, "refunds: " + data.refunds().size());
+        data.refunds().forEach(refund -> {
+            OrderSeed order = data.orders().get(refund.order());
+            assertTrue(refund.refundDate().isAfter(order.orderDate()));
+            assertFalse(refund.refundDate().isAfter(NOW));
+            assertTrue(order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.DELIVERED);
+        });
+    }
 }
