@@ -8,6 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.ecommerce.analytics.analytics.control.ChurnRate;
+import com.ecommerce.analytics.analytics.control.Comparison;
+import com.ecommerce.analytics.analytics.control.Interval;
+import com.ecommerce.analytics.analytics.control.RevenueSeries;
 import com.ecommerce.analytics.analytics.control.SalesAnalytics;
 import com.ecommerce.analytics.customers.control.CountryNames;
 import com.ecommerce.analytics.customers.entity.CountryCode;
@@ -29,24 +33,37 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Analytics", description = "Sales questions, answered from daily aggregates")
 public class SalesAnalyticsResource {
 
-    static final List<String> TYPES = List.of("revenue_by_category", "top_selling_products", "churn_rate");
+    static final List<String> TYPES = List.of("revenue_by_category", "revenue_by_country", "revenue_by_product",
+            "revenue_over_time", "top_selling_products", "churn_rate");
 
     @Inject
     SalesAnalytics analytics;
 
+    @Inject
+    RevenueSeries series;
+
+    @Inject
+    ChurnRate churn;
+
     @GET
-    @Operation(summary = "Sales analytics", description = "type=revenue_by_category (start_date, end_date), "
-            + "top_selling_products (country, start_date, end_date, limit), churn_rate (period_days, definition). "
-            + "Dates are YYYY-MM-DD, both ends inclusive, calendar days in the store time zone (STORE_TIMEZONE). "
-            + "Revenue is quantity x unit price over orders not canceled, net of refunds dated in the range.")
+    @Operation(summary = "Sales analytics", description = "type=revenue_by_category, revenue_by_country, "
+            + "revenue_by_product (limit), revenue_over_time (interval) and top_selling_products (country, limit) "
+            + "take start_date and end_date, and compare=previous_period|previous_year; churn_rate takes "
+            + "period_days and definition. Dates are YYYY-MM-DD, both ends inclusive, calendar days in the store "
+            + "time zone (STORE_TIMEZONE). Revenue is quantity x unit price over orders not canceled, net of "
+            + "refunds dated in the range.")
     @APIResponse(responseCode = "200", description = "The answer for the type asked")
-    @APIResponse(responseCode = "400", description = "Missing or unknown type, bad dates, unknown country")
-    public Object sales(@QueryParam("type") @Parameter(description = "revenue_by_category, top_selling_products or churn_rate")
+    @APIResponse(responseCode = "400", description = "Missing or unknown type, bad dates, unknown country or option")
+    public Object sales(@QueryParam("type") @Parameter(description = "What to answer; see the description")
                         String type,
                         @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
                         @QueryParam("country") @Parameter(description = "ISO code, English name or alias (UK, USA)")
                         String country,
-                        @QueryParam("limit") @Parameter(description = "Top products to list, 1-100 (default 10)") Integer limit,
+                        @QueryParam("limit") @Parameter(description = "Rows to list: top products 1-100 (default 10), "
+                                + "products 1-1000 (default 100)") Integer limit,
+                        @QueryParam("interval") @Parameter(description = "day, week, month (default), quarter or year")
+                        String interval,
+                        @QueryParam("compare") @Parameter(description = "previous_period or previous_year") String compare,
                         @QueryParam("period_days") @Parameter(description = "Churn period, 1-3650 (default 30)")
                         Integer periodDays,
                         @QueryParam("definition") @Parameter(description = "Churn: inactive (default) or cohort")
@@ -55,16 +72,47 @@ public class SalesAnalyticsResource {
         return switch (kind) {
             case "revenue_by_category" -> {
                 LocalDate[] range = range(startDate, endDate);
-                yield analytics.revenueByCategory(range[0], range[1]);
+                yield analytics.revenueByCategory(range[0], range[1], comparison(compare));
+            }
+            case "revenue_by_country" -> {
+                LocalDate[] range = range(startDate, endDate);
+                yield analytics.revenueByCountry(range[0], range[1], comparison(compare));
+            }
+            case "revenue_by_product" -> {
+                LocalDate[] range = range(startDate, endDate);
+                yield analytics.revenueByProduct(range[0], range[1], comparison(compare), bounded("limit", limit, 100, 1000));
+            }
+            case "revenue_over_time" -> {
+                LocalDate[] range = range(startDate, endDate);
+                yield series.of(range[0], range[1], interval(interval, range), comparison(compare));
             }
             case "top_selling_products" -> {
                 LocalDate[] range = range(startDate, endDate);
-                yield analytics.topSellingProducts(country(country), range[0], range[1], bounded("limit", limit, 10, 100));
+                yield analytics.topSellingProducts(country(country), range[0], range[1], bounded("limit", limit, 10, 100),
+                        comparison(compare));
             }
-            case "churn_rate" -> analytics.churnRate(bounded("period_days", periodDays, 30, 3650), cohort(definition));
+            case "churn_rate" -> churn.of(bounded("period_days", periodDays, 30, 3650), cohort(definition));
             case "" -> throw InvalidRequest.field("type", "is required: one of " + String.join(", ", TYPES));
             default -> throw InvalidRequest.field("type", "'" + type + "' is not one of " + String.join(", ", TYPES));
         };
+    }
+
+    private static Comparison comparison(String compare) {
+        if (compare == null || compare.isBlank()) {
+            return null;
+        }
+        return Comparison.fromCode(compare.trim())
+                .orElseThrow(() -> InvalidRequest.field("compare", "must be previous_period or previous_year"));
+    }
+
+    /** A day-by-day series is bounded, so a client cannot ask for a century of days. */
+    private static Interval interval(String interval, LocalDate[] range) {
+        Interval chosen = interval == null || interval.isBlank() ? Interval.MONTH : Interval.fromCode(interval.trim())
+                .orElseThrow(() -> InvalidRequest.field("interval", "must be day, week, month, quarter or year"));
+        if (chosen == Interval.DAY && range[0].plusDays(3660).isBefore(range[1])) {
+            throw InvalidRequest.field("interval", "day buckets cover at most ten years; use week or month");
+        }
+        return chosen;
     }
 
     private static LocalDate[] range(String startDate, String endDate) {

@@ -2,14 +2,14 @@ package com.ecommerce.analytics.analytics.control;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
-import com.ecommerce.analytics.platform.database.StoredTime;
-import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
 import jakarta.ejb.Stateless;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -17,111 +17,182 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * The merchant's sales questions, answered from the daily aggregates (days x products rows), never from
- * the order lines. Revenue is quantity x unit price of orders that are not canceled, net of the refunds
- * dated in the range. Native SQL over the aggregate tables lives here and in the ledger only.
+ * Revenue broken down by category, country and product, and the top sellers of a country, from the daily
+ * aggregates (days x products rows), never from the order lines. Revenue is quantity x unit price of orders
+ * that are not canceled, net of the refunds dated in the range. Native SQL over the aggregate tables lives
+ * in this package only.
  */
 @Stateless
 public class SalesAnalytics {
 
-    public record CategoryRevenue(String categoryName, BigDecimal totalRevenue, BigDecimal grossSales, BigDecimal refunds,
-                                  long unitsSold) {
+    public record CategoryRevenue(String categoryName, BigDecimal totalRevenue, BigDecimal grossSales,
+                                  BigDecimal refunds, long unitsSold, BigDecimal previousTotalRevenue,
+                                  BigDecimal changePercent) {
+    }
+
+    public record CountryRevenue(String country, BigDecimal totalRevenue, BigDecimal grossSales, BigDecimal refunds,
+                                 long unitsSold, long orders, BigDecimal previousTotalRevenue, BigDecimal changePercent) {
+    }
+
+    public record ProductRevenue(long id, String name, @JsonbProperty("SKU") String sku, String categoryName,
+                                 BigDecimal totalRevenue, BigDecimal grossSales, BigDecimal refunds, long unitsSold,
+                                 long orders, BigDecimal previousTotalRevenue, BigDecimal changePercent) {
     }
 
     public record ProductSales(long id, String name, @JsonbProperty("SKU") String sku, long totalSales, BigDecimal revenue,
-                               BigDecimal grossSales, BigDecimal refunds) {
+                               BigDecimal grossSales, BigDecimal refunds, Long previousTotalSales,
+                               BigDecimal changePercent) {
     }
 
-    public record Churn(double churnRate, String definition, int periodDays, long customers, long churned,
-                        long retained) {
+    /** Summed measures of one group. */
+    record Sum(String label, BigDecimal gross, BigDecimal refunds, long units, long orders) {
+        BigDecimal net() {
+            return gross.subtract(refunds);
+        }
     }
 
     @PersistenceContext
     EntityManager em;
 
-    public List<CategoryRevenue> revenueByCategory(LocalDate start, LocalDate end) {
-        List<Object[]> rows = rows("SELECT c.name, SUM(s.gross), SUM(s.refunds), SUM(s.units) FROM sales_daily s "
-                + "JOIN product p ON p.id = s.product_id JOIN category c ON c.id = p.category_id "
-                + "WHERE s.sale_date >= ? AND s.sale_date <= ? GROUP BY c.id, c.name", start, end);
-        return rows.stream()
-                .map(r -> {
-                    BigDecimal gross = money(r[1]);
-                    BigDecimal refunds = money(r[2]);
-                    return new CategoryRevenue((String) r[0], gross.subtract(refunds), gross, refunds, SqlValues.whole(r[3]));
+    public List<CategoryRevenue> revenueByCategory(LocalDate start, LocalDate end, Comparison compare) {
+        Map<Object, Sum> current = sums(CATEGORY, start, end, null);
+        Map<Object, Sum> previous = previous(CATEGORY, start, end, compare, null);
+        return current.values().stream()
+                .map(s -> {
+                    BigDecimal before = previous == null ? null : net(previous.get(s.label()));
+                    return new CategoryRevenue(s.label(), s.net(), s.gross(), s.refunds(), s.units(), before,
+                            Comparison.changePercent(s.net(), before));
                 })
-                .filter(c -> c.unitsSold() > 0 || c.refunds().signum() != 0)
-                .sorted(Comparator.comparing(CategoryRevenue::totalRevenue).reversed()
-                        .thenComparing(CategoryRevenue::categoryName))
+                .sorted(Comparator.comparing(CategoryRevenue::totalRevenue).reversed().thenComparing(CategoryRevenue::categoryName))
                 .toList();
     }
 
-    public List<ProductSales> topSellingProducts(CountryCode country, LocalDate start, LocalDate end, int limit) {
-        List<Object[]> rows = em.createNativeQuery("SELECT s.product_id, p.name, p.sku, SUM(s.units) AS sold, "
-                        + "SUM(s.gross), SUM(s.refunds) FROM sales_daily s JOIN product p ON p.id = s.product_id "
-                        + "WHERE s.country = ? AND s.sale_date >= ? AND s.sale_date <= ? "
-                        + "GROUP BY s.product_id, p.name, p.sku HAVING SUM(s.units) > 0 "
-                        + "ORDER BY sold DESC, s.product_id")
-                .setParameter(1, country.value()).setParameter(2, start).setParameter(3, end)
-                .setMaxResults(limit)
-                .getResultList();
-        return rows.stream().map(r -> {
-            BigDecimal gross = money(r[4]);
-            BigDecimal refunds = money(r[5]);
-            return new ProductSales(SqlValues.whole(r[0]), (String) r[1], (String) r[2], SqlValues.whole(r[3]),
-                    gross.subtract(refunds), gross, refunds);
-        }).toList();
+    public List<CountryRevenue> revenueByCountry(LocalDate start, LocalDate end, Comparison compare) {
+        Map<Object, Sum> current = sums(COUNTRY, start, end, null);
+        Map<Object, Sum> previous = previous(COUNTRY, start, end, compare, null);
+        Map<String, Long> orders = ordersByCountry(start, end);
+        return current.values().stream()
+                .map(s -> {
+                    BigDecimal before = previous == null ? null : net(previous.get(s.label()));
+                    return new CountryRevenue(s.label(), s.net(), s.gross(), s.refunds(), s.units(),
+                            orders.getOrDefault(s.label(), 0L), before, Comparison.changePercent(s.net(), before));
+                })
+                .sorted(Comparator.comparing(CountryRevenue::totalRevenue).reversed().thenComparing(CountryRevenue::country))
+                .toList();
     }
 
-    /**
-     * inactive (the earlier service's): the share of all customers with no order in the last periodDays.
-     * cohort: of the customers who ordered in the period before, the share who did not order in this one.
-     */
-    public Churn churnRate(int periodDays, boolean cohort) {
-        Instant now = StoredTime.now();
-        Instant periodStart = now.minusSeconds(86_400L * periodDays);
-        if (!cohort) {
-            long customers = count("SELECT COUNT(*) FROM customer WHERE registration_date < ?", now, null);
-            long active = count("SELECT COUNT(DISTINCT customer_id) FROM orders WHERE status <> 'canceled' "
-                    + "AND order_date >= ? AND order_date < ?", periodStart, now);
-            return churn("inactive: customers without an order in the last " + periodDays + " days, of all customers",
-                    periodDays, customers, active);
+    public List<ProductRevenue> revenueByProduct(LocalDate start, LocalDate end, Comparison compare, int limit) {
+        Map<Object, Object[]> details = new LinkedHashMap<>();
+        Map<Object, Sum> current = sums(PRODUCT, start, end, details);
+        Map<Object, Sum> previous = previous(PRODUCT, start, end, compare, null);
+        return current.entrySet().stream()
+                .map(e -> {
+                    Sum s = e.getValue();
+                    Object[] product = details.get(e.getKey());
+                    BigDecimal before = previous == null ? null : net(previous.get(e.getKey()));
+                    return new ProductRevenue((Long) e.getKey(), (String) product[0], (String) product[1],
+                            (String) product[2], s.net(), s.gross(), s.refunds(), s.units(), s.orders(), before,
+                            Comparison.changePercent(s.net(), before));
+                })
+                .sorted(Comparator.comparing(ProductRevenue::totalRevenue).reversed().thenComparingLong(ProductRevenue::id))
+                .limit(limit)
+                .toList();
+    }
+
+    public List<ProductSales> topSellingProducts(CountryCode country, LocalDate start, LocalDate end, int limit,
+                                                 Comparison compare) {
+        Map<Object, Object[]> details = new LinkedHashMap<>();
+        Map<Object, Sum> current = sums(PRODUCT, start, end, details, country);
+        Map<Object, Sum> previous = compare == null ? null
+                : sums(PRODUCT, compare.of(start, end).start(), compare.of(start, end).end(), null, country);
+        return current.entrySet().stream()
+                .filter(e -> e.getValue().units() > 0)
+                .sorted(Comparator.comparingLong((Map.Entry<Object, Sum> e) -> e.getValue().units()).reversed()
+                        .thenComparingLong(e -> (Long) e.getKey()))
+                .limit(limit)
+                .map(e -> {
+                    Sum s = e.getValue();
+                    Object[] product = details.get(e.getKey());
+                    Long before = previous == null ? null : units(previous.get(e.getKey()));
+                    return new ProductSales((Long) e.getKey(), (String) product[0], (String) product[1], s.units(),
+                            s.net(), s.gross(), s.refunds(), before,
+                            before == null ? null : Comparison.changePercent(BigDecimal.valueOf(s.units()), BigDecimal.valueOf(before)));
+                })
+                .toList();
+    }
+
+    /** How rows are grouped: the SQL that names a group, and how its key and label are read. */
+    private record Grouping(String select, String joins, String groupBy, Function<Object[], Object> key,
+                            Function<Object[], String> label) {
+    }
+
+    private static final Grouping CATEGORY = new Grouping("c.name", "JOIN product p ON p.id = s.product_id "
+            + "JOIN category c ON c.id = p.category_id", "c.id, c.name", row -> row[0], row -> (String) row[0]);
+    private static final Grouping COUNTRY = new Grouping("s.country", "", "s.country", row -> row[0], row -> (String) row[0]);
+    private static final Grouping PRODUCT = new Grouping("s.product_id, p.name, p.sku, c.name", "JOIN product p ON "
+            + "p.id = s.product_id JOIN category c ON c.id = p.category_id", "s.product_id, p.name, p.sku, c.name",
+            row -> SqlValues.whole(row[0]), row -> (String) row[1]);
+
+    private Map<Object, Sum> previous(Grouping grouping, LocalDate start, LocalDate end, Comparison compare,
+                                      Map<Object, Object[]> details) {
+        if (compare == null) {
+            return null;
         }
-        Instant previousStart = periodStart.minusSeconds(86_400L * periodDays);
-        long previous = count("SELECT COUNT(DISTINCT customer_id) FROM orders WHERE status <> 'canceled' "
-                + "AND order_date >= ? AND order_date < ?", previousStart, periodStart);
-        long retained = ((Number) em.createNativeQuery("SELECT COUNT(DISTINCT o.customer_id) FROM orders o "
-                        + "WHERE o.status <> 'canceled' AND o.order_date >= ? AND o.order_date < ? AND EXISTS ("
-                        + "SELECT 1 FROM orders n WHERE n.customer_id = o.customer_id AND n.status <> 'canceled' "
-                        + "AND n.order_date >= ? AND n.order_date < ?)")
-                .setParameter(1, UtcInstantConverter.toColumn(previousStart))
-                .setParameter(2, UtcInstantConverter.toColumn(periodStart))
-                .setParameter(3, UtcInstantConverter.toColumn(periodStart))
-                .setParameter(4, UtcInstantConverter.toColumn(now))
-                .getSingleResult()).longValue();
-        return churn("cohort: customers who ordered in the " + periodDays + " days before the last " + periodDays
-                + " days and not in the last " + periodDays + " days, of those who ordered before", periodDays, previous, retained);
+        Comparison.Range range = compare.of(start, end);
+        return sums(grouping, range.start(), range.end(), details);
     }
 
-    private static Churn churn(String definition, int periodDays, long customers, long retained) {
-        long churned = customers - retained;
-        double rate = customers == 0 ? 0 : Math.round(10_000.0 * churned / customers) / 10_000.0;
-        return new Churn(rate, definition, periodDays, customers, churned, retained);
-    }
-
-    private long count(String sql, Instant from, Instant to) {
-        var query = em.createNativeQuery(sql).setParameter(1, UtcInstantConverter.toColumn(from));
-        if (to != null) {
-            query.setParameter(2, UtcInstantConverter.toColumn(to));
-        }
-        return ((Number) query.getSingleResult()).longValue();
+    private Map<Object, Sum> sums(Grouping grouping, LocalDate start, LocalDate end, Map<Object, Object[]> details) {
+        return sums(grouping, start, end, details, null);
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, LocalDate start, LocalDate end) {
-        return em.createNativeQuery(sql).setParameter(1, start).setParameter(2, end).getResultList();
+    private Map<Object, Sum> sums(Grouping grouping, LocalDate start, LocalDate end, Map<Object, Object[]> details,
+                                  CountryCode country) {
+        int measures = grouping.select().split(",").length;
+        var query = em.createNativeQuery("SELECT " + grouping.select() + ", SUM(s.gross), SUM(s.refunds), SUM(s.units), "
+                        + "SUM(s.orders) FROM sales_daily s " + grouping.joins()
+                        + " WHERE s.sale_date >= ? AND s.sale_date <= ?" + (country == null ? "" : " AND s.country = ?")
+                        + " GROUP BY " + grouping.groupBy())
+                .setParameter(1, start).setParameter(2, end);
+        if (country != null) {
+            query.setParameter(3, country.value());
+        }
+        Map<Object, Sum> sums = new LinkedHashMap<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            Sum sum = new Sum(grouping.label().apply(row), money(row[measures]), money(row[measures + 1]),
+                    SqlValues.whole(row[measures + 2]), SqlValues.whole(row[measures + 3]));
+            if (sum.units() == 0 && sum.refunds().signum() == 0 && sum.gross().signum() == 0) {
+                continue;
+            }
+            Object key = grouping.key().apply(row);
+            sums.put(key, sum);
+            if (details != null) {
+                details.put(key, new Object[] {row[1], row[2], row[3]});
+            }
+        }
+        return sums;
     }
 
-    private static BigDecimal money(Object value) {
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> ordersByCountry(LocalDate start, LocalDate end) {
+        Map<String, Long> orders = new LinkedHashMap<>();
+        ((List<Object[]>) em.createNativeQuery("SELECT country, SUM(orders) FROM orders_daily "
+                        + "WHERE sale_date >= ? AND sale_date <= ? GROUP BY country")
+                .setParameter(1, start).setParameter(2, end).getResultList())
+                .forEach(row -> orders.put((String) row[0], SqlValues.whole(row[1])));
+        return orders;
+    }
+
+    private static BigDecimal net(Sum sum) {
+        return sum == null ? BigDecimal.ZERO.setScale(2) : sum.net();
+    }
+
+    private static Long units(Sum sum) {
+        return sum == null ? 0L : sum.units();
+    }
+
+    static BigDecimal money(Object value) {
         return SqlValues.decimal(value).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -9,6 +9,7 @@ import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +35,15 @@ class SalesAnalyticsIT {
     private static long phone;
     private static long tablet;
     private static long novel;
+    private static JsonObject seriesBefore;
+    private static JsonArray countriesBefore;
 
     @BeforeAll
     static void store() {
+        // Other runs and tests may have sold in these months too (the test database may be kept): the
+        // assertions on shared dimensions (countries, days) compare with what was there before.
+        seriesBefore = series("interval=day");
+        countriesBefore = sales("type=revenue_by_country&start_date=2020-01-01&end_date=2020-03-31");
         gadgetsName = unique("Gadgets");
         booksName = unique("Books");
         gadgets = created("api/categories/", admin(), "{\"name\":\"" + gadgetsName + "\"}").getInt("id");
@@ -172,7 +179,10 @@ class SalesAnalyticsIT {
                 "type=revenue_by_category&start_date=2020-03-01&end_date=2020-02-01",
                 "type=top_selling_products&start_date=2020-01-01&end_date=2020-01-31",
                 "type=top_selling_products&country=Atlantis&start_date=2020-01-01&end_date=2020-01-31",
-                "type=churn_rate&period_days=0", "type=churn_rate&definition=vibes")) {
+                "type=churn_rate&period_days=0", "type=churn_rate&definition=vibes",
+                "type=revenue_over_time&start_date=2020-01-01&end_date=2020-01-31&interval=fortnight",
+                "type=revenue_by_country&start_date=2020-01-01&end_date=2020-01-31&compare=last_week",
+                "type=revenue_over_time&start_date=1900-01-01&end_date=2020-01-31&interval=day")) {
             try (Response response = request("api/analytics/sales/?" + query, analyst()).get()) {
                 assertJsonError(response, 400);
             }
@@ -180,5 +190,84 @@ class SalesAnalyticsIT {
         try (Response response = request("api/analytics/sales/?type=churn_rate").get()) {
             assertJsonError(response, 401);
         }
+    }
+
+    private static JsonObject series(String query) {
+        try (Response response = request("api/analytics/sales/?type=revenue_over_time&start_date=2020-01-30"
+                + "&end_date=2020-03-31&" + query, analyst()).get()) {
+            String body = response.readEntity(String.class);
+            assertEquals(200, response.getStatus(), body);
+            return (JsonObject) Api.parse(body);
+        }
+    }
+
+    private static BigDecimal money(JsonObject object, String field) {
+        return new BigDecimal(object.getString(field));
+    }
+
+    private static JsonObject bucket(JsonObject series, String period) {
+        return series.getJsonArray("buckets").stream().map(JsonObject.class::cast)
+                .filter(b -> b.getString("period").equals(period)).findFirst().orElseThrow();
+    }
+
+    private static BigDecimal delta(JsonObject after, JsonObject before, String field) {
+        return money(after, field).subtract(money(before, field));
+    }
+
+    @Test
+    void revenueOverTimeHasEveryBucketAndCountsEachSaleOnItsStoreDay() {
+        JsonObject days = series("interval=day");
+        assertEquals(62, days.getJsonArray("buckets").size(), "Jan 30 to Mar 31 2020, every day, zeros included");
+        JsonObject jan31 = bucket(days, "2020-01-31");
+        assertEquals(new BigDecimal("450.00"), delta(jan31, bucket(seriesBefore, "2020-01-31"), "net_revenue"));
+        assertEquals(1, jan31.getInt("orders") - bucket(seriesBefore, "2020-01-31").getInt("orders"));
+        assertEquals(new BigDecimal("0.00"), delta(bucket(days, "2020-02-01"), bucket(seriesBefore, "2020-02-01"), "net_revenue"),
+                "04:30 UTC on Feb 1 is still Jan 31 in New York");
+        assertEquals(new BigDecimal("130.00"), delta(bucket(days, "2020-02-29"), bucket(seriesBefore, "2020-02-29"), "gross_sales"));
+        assertEquals(new BigDecimal("10.00"), delta(bucket(days, "2020-03-02"), bucket(seriesBefore, "2020-03-02"), "refunds"));
+
+        JsonObject totals = days.getJsonObject("totals");
+        JsonObject totalsBefore = seriesBefore.getJsonObject("totals");
+        assertEquals(new BigDecimal("580.00"), delta(totals, totalsBefore, "gross_sales"));
+        assertEquals(new BigDecimal("570.00"), delta(totals, totalsBefore, "net_revenue"));
+        assertEquals(2, totals.getInt("orders") - totalsBefore.getInt("orders"));
+        assertEquals(7, totals.getInt("units_sold") - totalsBefore.getInt("units_sold"));
+        assertEquals(2, totals.getInt("new_customers") - totalsBefore.getInt("new_customers"));
+        assertEquals(new BigDecimal("112.80"), delta(totals, totalsBefore, "tax"), "GB 450 x 20% + DE (130 - 10) x 19%");
+
+        JsonObject months = series("interval=month");
+        assertEquals(List.of("2020-01", "2020-02", "2020-03"), months.getJsonArray("buckets").stream()
+                .map(b -> ((JsonObject) b).getString("period")).toList());
+        assertEquals("2020-01-30", months.getJsonArray("buckets").getJsonObject(0).getString("start_date"));
+    }
+
+    @Test
+    void revenueByCountryAndByProductAndComparisons() {
+        JsonArray countries = sales("type=revenue_by_country&start_date=2020-01-01&end_date=2020-03-31");
+        assertEquals(new BigDecimal("450.00"), countryRevenue(countries, "GB").subtract(countryRevenue(countriesBefore, "GB")));
+        assertEquals(new BigDecimal("120.00"), countryRevenue(countries, "DE").subtract(countryRevenue(countriesBefore, "DE")));
+
+        JsonArray products = sales("type=revenue_by_product&start_date=2020-01-01&end_date=2020-03-31&limit=1000");
+        JsonObject phoneRow = row(products, phone);
+        assertEquals("300.00", phoneRow.getString("total_revenue"));
+        assertEquals(3, phoneRow.getInt("units_sold"));
+        assertEquals(2, phoneRow.getInt("orders"));
+        assertEquals(gadgetsName, phoneRow.getString("category_name"));
+
+        JsonArray compared = sales("type=revenue_by_category&start_date=2020-02-01&end_date=2020-02-29&compare=previous_period");
+        JsonObject gadgetsRow = category(compared, gadgetsName);
+        assertEquals("450.00", gadgetsRow.getString("previous_total_revenue"), "Jan 3 - Jan 31, the 29 days before");
+        assertEquals("-77.8", gadgetsRow.getString("change_percent"), "100 against 450");
+        JsonArray lastYear = sales("type=revenue_by_category&start_date=2020-02-01&end_date=2020-02-29&compare=previous_year");
+        assertEquals("0.00", category(lastYear, gadgetsName).getString("previous_total_revenue"));
+        assertTrue(!category(lastYear, gadgetsName).containsKey("change_percent"), "no change from nothing");
+
+        JsonObject withComparison = series("interval=quarter&compare=previous_year");
+        assertEquals("2019-01-30", withComparison.getJsonObject("comparison").getString("start_date"));
+    }
+
+    private static BigDecimal countryRevenue(JsonArray rows, String country) {
+        return rows.stream().map(JsonObject.class::cast).filter(r -> r.getString("country").equals(country))
+                .map(r -> new BigDecimal(r.getString("total_revenue"))).findFirst().orElse(BigDecimal.ZERO.setScale(2));
     }
 }
