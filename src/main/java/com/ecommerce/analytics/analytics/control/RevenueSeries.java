@@ -89,8 +89,8 @@ public class RevenueSeries {
                 : sum.gross().divide(BigDecimal.valueOf(sum.orders()), 2, RoundingMode.HALF_UP);
         long customers = count("SELECT COUNT(DISTINCT customer_id) FROM orders WHERE status <> 'canceled' "
                 + "AND order_date >= ? AND order_date < ?", start, end);
-        long newCustomers = count("SELECT COUNT(*) FROM (SELECT customer_id, MIN(order_date) AS first_order FROM orders "
-                + "WHERE status <> 'canceled' GROUP BY customer_id) firsts WHERE first_order >= ? AND first_order < ?", start, end);
+        long newCustomers = count("SELECT COUNT(*) FROM customer_stats WHERE first_order_date >= ? "
+                + "AND first_order_date < ?", start, end);
         return new Totals(sum.gross(), sum.refunds(), net, tax(start, end), sum.orders(), sum.units(), average, customers,
                 newCustomers, customers - newCustomers);
     }

@@ -55,6 +55,32 @@ public class SalesLedger {
                         sign * item.getQuantity(), signed(item.getAmount(), sign)));
     }
 
+    /**
+     * Recomputes a customer's spend from their orders, after the caller's changes are flushed. The stats
+     * row is locked first, so concurrent changes for one customer take turns, and each recomputation
+     * sees what the ones before it committed (READ COMMITTED on every engine).
+     */
+    public void refreshCustomer(long customerId) {
+        em.flush();
+        em.createNativeQuery("INSERT INTO customer_stats (customer_id) VALUES (?) "
+                + "ON DUPLICATE KEY UPDATE orders = orders").setParameter(1, customerId).executeUpdate();
+        Object[] orders = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(total_amount), 0), "
+                        + "MIN(order_date), MAX(order_date) FROM orders WHERE customer_id = ? AND status <> 'canceled'")
+                .setParameter(1, customerId).getSingleResult();
+        Object refunds = em.createNativeQuery("SELECT COALESCE(SUM(r.amount), 0) FROM refund r JOIN orders o "
+                        + "ON o.id = r.order_id WHERE o.customer_id = ? AND o.status <> 'canceled'")
+                .setParameter(1, customerId).getSingleResult();
+        em.createNativeQuery("UPDATE customer_stats SET orders = ?, gross = ?, refunds = ?, first_order_date = ?, "
+                        + "last_order_date = ? WHERE customer_id = ?")
+                .setParameter(1, SqlValues.whole(orders[0]))
+                .setParameter(2, SqlValues.decimal(orders[1]))
+                .setParameter(3, SqlValues.decimal(refunds))
+                .setParameter(4, orders[2])
+                .setParameter(5, orders[3])
+                .setParameter(6, customerId)
+                .executeUpdate();
+    }
+
     private static BigDecimal signed(BigDecimal amount, int sign) {
         return sign < 0 ? amount.negate() : amount;
     }

@@ -40,6 +40,9 @@ public class SalesRebuild {
     @Inject
     StoreCalendar calendar;
 
+    @Inject
+    CustomerSpend customers;
+
     public Result rebuild() {
         return rebuild(true);
     }
@@ -54,6 +57,8 @@ public class SalesRebuild {
         for (YearMonth month = YearMonth.from(calendar.dayOf(first)); !month.isAfter(last); month = month.plusMonths(1)) {
             result = result.plus(months.rebuild(month, compare));
         }
+        result = new Result(result.months(), result.salesRows(), result.orderRows(),
+                result.differences() + customers.rebuild(compare));
         Result done = result;
         LOG.info(() -> "Rebuilt the sales aggregates: " + done);
         return done;
@@ -63,7 +68,8 @@ public class SalesRebuild {
     public void rebuildIfMissing() {
         boolean ordersExist = !em.createNativeQuery("SELECT id FROM orders").setMaxResults(1).getResultList().isEmpty();
         boolean aggregatesExist = !em.createNativeQuery("SELECT sale_date FROM orders_daily").setMaxResults(1)
-                .getResultList().isEmpty();
+                .getResultList().isEmpty()
+                && !em.createNativeQuery("SELECT customer_id FROM customer_stats").setMaxResults(1).getResultList().isEmpty();
         if (ordersExist && !aggregatesExist) {
             rebuild(false);
         }

@@ -50,6 +50,7 @@ public class OrderLines {
                 input.priceAtTimeOfOrder() != null ? input.priceAtTimeOfOrder() : product.getPrice());
         em.flush();
         ledger.countLineChange(order, product.getId(), item.getQuantity(), item.lineTotal(), 1);
+        ledger.refreshCustomer(order.customerId());
         return item;
     }
 
@@ -71,6 +72,7 @@ public class OrderLines {
         item.change(input.quantity(), price);
         order.recalculateTotal();
         ledger.countLineChange(order, item.productId(), delta, item.lineTotal().subtract(before), 0);
+        ledger.refreshCustomer(order.customerId());
         return item;
     }
 
@@ -83,6 +85,7 @@ public class OrderLines {
         stock.release(Map.of(item.productId(), item.getQuantity()));
         ledger.countLineChange(order, item.productId(), -item.getQuantity(), item.lineTotal().negate(), -1);
         order.removeItem(item);
+        ledger.refreshCustomer(order.customerId());
     }
 
     /**

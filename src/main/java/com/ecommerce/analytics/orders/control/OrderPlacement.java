@@ -64,6 +64,7 @@ public class OrderPlacement {
         units.forEach((product, quantity) -> order.addItem(product, quantity, prices.get(product)));
         em.persist(order);
         ledger.countOrder(order, 1);
+        ledger.refreshCustomer(customer.getId());
         return order;
     }
 
@@ -103,6 +104,7 @@ public class OrderPlacement {
         if (change.orderDate() != null && !change.orderDate().equals(order.getOrderDate())) {
             redate(order, change.orderDate());
         }
+        ledger.refreshCustomer(order.customerId());
         return order;
     }
 
@@ -121,6 +123,7 @@ public class OrderPlacement {
         stock.release(refunds.unitsStillHeld(order));
         ledger.countOrder(order, -1);
         em.remove(order);
+        ledger.refreshCustomer(order.customerId());
     }
 
     /** Sales count on the order day, so a counted order moves to its new day in the aggregates too. */

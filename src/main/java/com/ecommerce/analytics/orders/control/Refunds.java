@@ -66,6 +66,7 @@ public class Refunds {
             stock.release(units);
         }
         ledger.countRefund(refund, 1);
+        ledger.refreshCustomer(order.customerId());
         return refund;
     }
 

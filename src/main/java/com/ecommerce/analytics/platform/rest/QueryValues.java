@@ -1,5 +1,6 @@
 package com.ecommerce.analytics.platform.rest;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -21,6 +22,28 @@ public final class QueryValues {
             return LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
             throw InvalidRequest.field(name, "must be a date as YYYY-MM-DD, not '" + raw + "'");
+        }
+    }
+
+    public static BigDecimal decimal(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(raw.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidRequest.field(name, "must be a number, not '" + raw + "'");
+        }
+    }
+
+    public static Integer whole(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidRequest.field(name, "must be a whole number, not '" + raw + "'");
         }
     }
 

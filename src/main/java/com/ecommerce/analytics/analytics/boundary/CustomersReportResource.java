@@ -1,0 +1,56 @@
+package com.ecommerce.analytics.analytics.boundary;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.ecommerce.analytics.analytics.control.CustomerSpend;
+import com.ecommerce.analytics.customers.control.CountryNames;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.rest.PageParams;
+import com.ecommerce.analytics.platform.rest.PagedResponse;
+import com.ecommerce.analytics.platform.rest.QueryValues;
+import com.ecommerce.analytics.security.entity.Role;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("api/analytics/customers")
+@RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Analytics")
+public class CustomersReportResource {
+
+    @Inject
+    CustomerSpend spend;
+
+    @GET
+    @Operation(summary = "Customers report", description = "Every customer with orders, net spend (gross less "
+            + "refunds, over orders not canceled), average order value and first and last order dates; filtered by "
+            + "country and spend or order-count ranges; paged like every list (X-Total-Count, Link).")
+    @APIResponse(responseCode = "400", description = "Bad filter, paging or ordering")
+    public Response report(@BeanParam PageParams paging,
+                           @QueryParam("country") @Parameter(description = "ISO code, English name or alias") String country,
+                           @QueryParam("search") @Parameter(description = "Part of the name or e-mail") String search,
+                           @QueryParam("min_spend") String minSpend, @QueryParam("max_spend") String maxSpend,
+                           @QueryParam("min_orders") String minOrders, @QueryParam("max_orders") String maxOrders,
+                           @QueryParam("ordering") @Parameter(description = "spend (default -spend), orders, "
+                                   + "average_order_value, last_order_date, first_order_date, name, id") String ordering,
+                           @Context UriInfo uri) {
+        var filter = new CustomerSpend.Filter(country == null || country.isBlank() ? null : CountryNames.resolve(country)
+                .orElseThrow(() -> InvalidRequest.field("country", "'" + country + "' is not a country we know")),
+                search, QueryValues.decimal("min_spend", minSpend), QueryValues.decimal("max_spend", maxSpend),
+                QueryValues.whole("min_orders", minOrders), QueryValues.whole("max_orders", maxOrders));
+        return PagedResponse.of(spend.report(filter, ordering, paging.toRequest()), uri);
+    }
+}

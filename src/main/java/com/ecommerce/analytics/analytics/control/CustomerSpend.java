@@ -1,0 +1,167 @@
+package com.ecommerce.analytics.analytics.control;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import com.ecommerce.analytics.customers.entity.CountryCode;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.rest.Page;
+import com.ecommerce.analytics.platform.rest.PageRequest;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+
+/** The customers report over customer_stats (kept by SalesLedger), and its rebuild from the orders. */
+@Stateless
+public class CustomerSpend {
+
+    public record Row(long id, String name, String email, String country, long orders, BigDecimal spend,
+                      BigDecimal grossSpend, BigDecimal refunds, BigDecimal averageOrderValue, Instant firstOrderDate,
+                      Instant lastOrderDate) {
+    }
+
+    /** Report filters; null means no bound. Spend is net: gross less refunds. */
+    public record Filter(CountryCode country, String search, BigDecimal minSpend, BigDecimal maxSpend, Integer minOrders,
+                         Integer maxOrders) {
+    }
+
+    private static final String SPEND = "(COALESCE(s.gross, 0) - COALESCE(s.refunds, 0))";
+    private static final String ORDERS = "COALESCE(s.orders, 0)";
+    /** The report's ordering fields and the SQL each sorts by; nothing else reaches the SQL text. */
+    public static final Map<String, String> ORDERING = Map.of("id", "c.id", "name", "c.name", "spend", SPEND,
+            "orders", ORDERS, "last_order_date", "s.last_order_date", "first_order_date", "s.first_order_date",
+            "average_order_value", "(CASE WHEN s.orders > 0 THEN " + SPEND + " / s.orders ELSE 0 END)");
+
+    private static final Logger LOG = Logger.getLogger(CustomerSpend.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @SuppressWarnings("unchecked")
+    public Page<Row> report(Filter filter, String ordering, PageRequest page) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        long total = ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM customer c LEFT JOIN customer_stats s "
+                + "ON s.customer_id = c.id" + where), parameters).getSingleResult()).longValue();
+        List<Object[]> rows = bind(em.createNativeQuery("SELECT c.id, c.name, c.email, c.country, " + ORDERS
+                        + ", COALESCE(s.gross, 0), COALESCE(s.refunds, 0), s.first_order_date, s.last_order_date "
+                        + "FROM customer c LEFT JOIN customer_stats s ON s.customer_id = c.id" + where
+                        + " ORDER BY " + orderBy(ordering)), parameters)
+                .setFirstResult((int) page.offset())
+                .setMaxResults(page.limit())
+                .getResultList();
+        return new Page<>(rows.stream().map(CustomerSpend::row).toList(), total, page);
+    }
+
+    /** Recomputes every customer's stats from the orders; answers how many rows disagreed. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public long rebuild(boolean compare) {
+        String fresh = "SELECT o.customer_id, COUNT(*), SUM(o.total_amount), COALESCE((SELECT SUM(r.amount) FROM refund r "
+                + "JOIN orders ro ON ro.id = r.order_id WHERE ro.customer_id = o.customer_id AND ro.status <> 'canceled'), 0), "
+                + "MIN(o.order_date), MAX(o.order_date) FROM orders o WHERE o.status <> 'canceled' GROUP BY o.customer_id";
+        long differences = 0;
+        if (compare) {
+            Map<Long, List<Object>> recomputed = stats(em.createNativeQuery(fresh).getResultList());
+            Map<Long, List<Object>> stored = stats(em.createNativeQuery("SELECT customer_id, orders, gross, refunds, "
+                    + "first_order_date, last_order_date FROM customer_stats WHERE orders > 0 OR refunds <> 0").getResultList());
+            Set<Long> customers = new HashSet<>(recomputed.keySet());
+            customers.addAll(stored.keySet());
+            for (Long customer : customers) {
+                if (!Objects.equals(recomputed.get(customer), stored.get(customer))) {
+                    differences++;
+                    LOG.warning(() -> "Customer stats of " + customer + " were " + stored.get(customer)
+                            + ", recomputed " + recomputed.get(customer));
+                }
+            }
+        }
+        em.createNativeQuery("DELETE FROM customer_stats").executeUpdate();
+        em.createNativeQuery("INSERT INTO customer_stats (customer_id, orders, gross, refunds, first_order_date, "
+                + "last_order_date) " + fresh).executeUpdate();
+        return differences;
+    }
+
+    private static Map<Long, List<Object>> stats(List<Object[]> rows) {
+        Map<Long, List<Object>> stats = new HashMap<>();
+        for (Object[] row : rows) {
+            stats.put(SqlValues.whole(row[0]), List.of(SqlValues.whole(row[1]), SqlValues.decimal(row[2]).stripTrailingZeros(),
+                    SqlValues.decimal(row[3]).stripTrailingZeros(), String.valueOf(SqlValues.instant(row[4])),
+                    String.valueOf(SqlValues.instant(row[5]))));
+        }
+        return stats;
+    }
+
+    private static String where(Filter filter, List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.country() != null) {
+            conditions.add("c.country = ?");
+            parameters.add(filter.country().value());
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            conditions.add("(LOWER(c.name) LIKE ? OR LOWER(c.email) LIKE ?)");
+            String pattern = "%" + filter.search().trim().toLowerCase(Locale.ROOT) + "%";
+            parameters.add(pattern);
+            parameters.add(pattern);
+        }
+        bound(conditions, parameters, SPEND + " >= ?", filter.minSpend());
+        bound(conditions, parameters, SPEND + " <= ?", filter.maxSpend());
+        bound(conditions, parameters, ORDERS + " >= ?", filter.minOrders());
+        bound(conditions, parameters, ORDERS + " <= ?", filter.maxOrders());
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void bound(List<String> conditions, List<Object> parameters, String condition, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            parameters.add(value);
+        }
+    }
+
+    private static String orderBy(String ordering) {
+        List<String> keys = new ArrayList<>();
+        for (String field : (ordering == null || ordering.isBlank() ? "-spend" : ordering).split(",")) {
+            String name = field.trim();
+            boolean descending = name.startsWith("-");
+            String sql = ORDERING.get(descending ? name.substring(1) : name);
+            if (sql == null) {
+                throw InvalidRequest.field("ordering", "cannot order by '" + name + "'; use one of "
+                        + String.join(", ", ORDERING.keySet()) + ", with '-' for descending");
+            }
+            keys.add(sql + (descending ? " DESC" : " ASC"));
+        }
+        keys.add("c.id ASC");
+        return String.join(", ", keys);
+    }
+
+    private static Query bind(Query query, List<Object> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query;
+    }
+
+    private static Row row(Object[] r) {
+        long orders = SqlValues.whole(r[4]);
+        BigDecimal gross = SalesAnalytics.money(r[5]);
+        BigDecimal refunds = SalesAnalytics.money(r[6]);
+        BigDecimal spend = gross.subtract(refunds);
+        BigDecimal average = orders == 0 ? BigDecimal.ZERO.setScale(2)
+                : spend.divide(BigDecimal.valueOf(orders), 2, RoundingMode.HALF_UP);
+        return new Row(SqlValues.whole(r[0]), (String) r[1], (String) r[2], (String) r[3], orders, spend, gross, refunds,
+                average, SqlValues.instant(r[7]), SqlValues.instant(r[8]));
+    }
+}
