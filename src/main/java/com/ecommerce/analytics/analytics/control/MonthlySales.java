@@ -1,6 +1,9 @@
 package com.ecommerce.analytics.analytics.control;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -12,8 +15,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
 
+import javax.sql.DataSource;
+
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -54,6 +60,9 @@ public class MonthlySales {
     @PersistenceContext
     EntityManager em;
 
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
     @Inject
     StoreCalendar calendar;
 
@@ -73,18 +82,42 @@ public class MonthlySales {
                 .setParameter(1, first).setParameter(2, next).executeUpdate();
         em.createNativeQuery("DELETE FROM orders_daily WHERE sale_date >= ? AND sale_date < ?")
                 .setParameter(1, first).setParameter(2, next).executeUpdate();
-        sales.forEach((key, m) -> em.createNativeQuery("INSERT INTO sales_daily (sale_date, product_id, country, units, "
-                        + "gross, orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .setParameter(1, key.day()).setParameter(2, key.product()).setParameter(3, key.country())
-                .setParameter(4, m.units()).setParameter(5, m.gross()).setParameter(6, m.orders())
-                .setParameter(7, m.refundedUnits()).setParameter(8, m.refunds())
-                .executeUpdate());
-        orders.forEach((key, m) -> em.createNativeQuery("INSERT INTO orders_daily (sale_date, country, orders, gross) "
-                        + "VALUES (?, ?, ?, ?)")
-                .setParameter(1, key.day()).setParameter(2, key.country())
-                .setParameter(3, m.orders()).setParameter(4, m.gross())
-                .executeUpdate());
+        write(sales, orders);
         return new MonthResult(sales.size(), orders.size(), differences);
+    }
+
+    /** Batched JDBC on the transaction's connection: a month can hold tens of thousands of rows. */
+    private void write(Map<SalesKey, Measures> sales, Map<OrdersKey, Measures> orders) {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement salesInsert = db.prepareStatement("INSERT INTO sales_daily (sale_date, product_id, country, "
+                     + "units, gross, orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement ordersInsert = db.prepareStatement("INSERT INTO orders_daily (sale_date, country, orders, "
+                     + "gross) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<SalesKey, Measures> row : sales.entrySet()) {
+                SalesKey key = row.getKey();
+                Measures m = row.getValue();
+                salesInsert.setObject(1, key.day());
+                salesInsert.setLong(2, key.product());
+                salesInsert.setString(3, key.country());
+                salesInsert.setLong(4, m.units());
+                salesInsert.setBigDecimal(5, m.gross());
+                salesInsert.setLong(6, m.orders());
+                salesInsert.setLong(7, m.refundedUnits());
+                salesInsert.setBigDecimal(8, m.refunds());
+                salesInsert.addBatch();
+            }
+            salesInsert.executeBatch();
+            for (Map.Entry<OrdersKey, Measures> row : orders.entrySet()) {
+                ordersInsert.setObject(1, row.getKey().day());
+                ordersInsert.setString(2, row.getKey().country());
+                ordersInsert.setLong(3, row.getValue().orders());
+                ordersInsert.setBigDecimal(4, row.getValue().gross());
+                ordersInsert.addBatch();
+            }
+            ordersInsert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the rebuilt sales aggregates", e);
+        }
     }
 
     private Map<SalesKey, Measures> freshSales(Instant from, Instant to) {

@@ -48,6 +48,7 @@ public class SalesRebuild {
     }
 
     private Result rebuild(boolean compare) {
+        long started = System.nanoTime();
         Instant first = earliest();
         Result result = new Result(0, 0, 0, 0);
         if (first == null) {
@@ -60,7 +61,7 @@ public class SalesRebuild {
         result = new Result(result.months(), result.salesRows(), result.orderRows(),
                 result.differences() + customers.rebuild(compare));
         Result done = result;
-        LOG.info(() -> "Rebuilt the sales aggregates: " + done);
+        LOG.info(() -> "Rebuilt the sales aggregates in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + done);
         return done;
     }
 
