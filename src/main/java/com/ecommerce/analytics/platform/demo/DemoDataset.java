@@ -45,7 +45,7 @@ public final class DemoDataset {
         }
     }
 
-    public static final int PRODUCTS_PER_CATEGORY = 50;
+    public static final int DEMO_PRODUCTS_PER_CATEGORY = 50;
     public static final int MONTHS = 24;
 
     static final String[][] CATEGORIES = {
@@ -77,6 +77,7 @@ public final class DemoDataset {
     private static final double[] SEASON = {0.8, 0.75, 0.9, 0.95, 1.0, 0.9, 0.85, 0.9, 1.0, 1.1, 1.6, 1.9};
 
     private final Random random;
+    private final int productsPerCategory;
     private final Instant now;
     private final List<CategorySeed> categories = new ArrayList<>();
     private final List<ProductSeed> products = new ArrayList<>();
@@ -84,13 +85,19 @@ public final class DemoDataset {
     private final List<OrderSeed> orders = new ArrayList<>();
     private final List<RefundSeed> refunds = new ArrayList<>();
 
-    private DemoDataset(long seed, Instant now) {
+    private DemoDataset(long seed, Instant now, int productsPerCategory) {
         this.random = new Random(seed);
         this.now = now;
+        this.productsPerCategory = productsPerCategory;
     }
 
     public static DemoDataset generate(long seed, Instant now, int customerCount, int orderCount) {
-        DemoDataset data = new DemoDataset(seed, now);
+        return generate(seed, now, DEMO_PRODUCTS_PER_CATEGORY, customerCount, orderCount);
+    }
+
+    /** A store of any size: the benchmark's has 10,000 products, 100,000 customers and a million orders. */
+    public static DemoDataset generate(long seed, Instant now, int productsPerCategory, int customerCount, int orderCount) {
+        DemoDataset data = new DemoDataset(seed, now, productsPerCategory);
         data.createCatalog();
         data.createCustomersAndOrders(customerCount, orderCount);
         return data;
@@ -125,9 +132,11 @@ public final class DemoDataset {
             categories.add(new CategorySeed(category[0], category[1]));
         }
         for (int c = 0; c < CATEGORIES.length; c++) {
-            for (int p = 0; p < PRODUCTS_PER_CATEGORY; p++) {
-                String name = ADJECTIVES[p / NOUNS[c].length] + " " + NOUNS[c][p % NOUNS[c].length];
-                String sku = CATEGORIES[c][0].substring(0, 3).toUpperCase() + "-" + String.format("%04d", c * 1000 + p + 1);
+            for (int p = 0; p < productsPerCategory; p++) {
+                int series = p / (ADJECTIVES.length * NOUNS[c].length);
+                String name = ADJECTIVES[(p / NOUNS[c].length) % ADJECTIVES.length] + " " + NOUNS[c][p % NOUNS[c].length]
+                        + (series == 0 ? "" : " " + (series + 1));
+                String sku = CATEGORIES[c][0].substring(0, 3).toUpperCase() + "-" + String.format("%d%04d", c + 1, p + 1);
                 double low = PRICE_RANGES[c][0];
                 double high = PRICE_RANGES[c][1];
                 double price = low * Math.pow(high / low, random.nextDouble());
@@ -200,7 +209,7 @@ public final class DemoDataset {
         int lines = 1 + (random.nextDouble() < 0.45 ? 1 : 0) + (random.nextDouble() < 0.2 ? 1 : 0);
         while (items.size() < lines) {
             int category = random.nextDouble() < 0.6 ? favouriteCategory : random.nextInt(CATEGORIES.length);
-            int product = category * PRODUCTS_PER_CATEGORY + pick(taste[category]);
+            int product = category * productsPerCategory + pick(taste[category]);
             addItem(items, product);
             if (random.nextDouble() < 0.3) {
                 addItem(items, companion[product]);
@@ -223,12 +232,12 @@ public final class DemoDataset {
         double[][][] cumulativeWeights = new double[COUNTRIES.length][CATEGORIES.length][];
         for (int country = 0; country < COUNTRIES.length; country++) {
             for (int category = 0; category < CATEGORIES.length; category++) {
-                double[] weights = new double[PRODUCTS_PER_CATEGORY];
-                for (int p = 0; p < PRODUCTS_PER_CATEGORY; p++) {
-                    weights[p] = 1.0 / Math.pow(1 + ((p * 7 + category * 3) % PRODUCTS_PER_CATEGORY), 0.9);
+                double[] weights = new double[productsPerCategory];
+                for (int p = 0; p < productsPerCategory; p++) {
+                    weights[p] = 1.0 / Math.pow(1 + ((p * 7 + category * 3) % productsPerCategory), 0.9);
                 }
                 for (int boost = 0; boost < 5; boost++) {
-                    weights[random.nextInt(PRODUCTS_PER_CATEGORY)] *= 4;
+                    weights[random.nextInt(productsPerCategory)] *= 4;
                 }
                 cumulativeWeights[country][category] = cumulative(weights);
             }
@@ -240,10 +249,10 @@ public final class DemoDataset {
     private int[] companions() {
         int[] companion = new int[products.size()];
         for (int p = 0; p < companion.length; p++) {
-            int category = p / PRODUCTS_PER_CATEGORY;
-            int other = random.nextInt(PRODUCTS_PER_CATEGORY - 1);
-            int offset = other >= p % PRODUCTS_PER_CATEGORY ? other + 1 : other;
-            companion[p] = category * PRODUCTS_PER_CATEGORY + offset;
+            int category = p / productsPerCategory;
+            int other = random.nextInt(productsPerCategory - 1);
+            int offset = other >= p % productsPerCategory ? other + 1 : other;
+            companion[p] = category * productsPerCategory + offset;
         }
         return companion;
     }
