@@ -159,9 +159,11 @@ public class CustomerSpend {
         BigDecimal gross = SalesAnalytics.money(r[5]);
         BigDecimal refunds = SalesAnalytics.money(r[6]);
         BigDecimal spend = gross.subtract(refunds);
-        BigDecimal average = orders == 0 ? BigDecimal.ZERO.setScale(2)
-                : spend.divide(BigDecimal.valueOf(orders), 2, RoundingMode.HALF_UP);
         return new Row(SqlValues.whole(r[0]), (String) r[1], (String) r[2], (String) r[3], orders, spend, gross, refunds,
-                average, SqlValues.instant(r[7]), SqlValues.instant(r[8]));
+                averageOrderValue(spend, orders), SqlValues.instant(r[7]), SqlValues.instant(r[8]));
+    }
+
+    static BigDecimal averageOrderValue(BigDecimal spend, long orders) {
+        return orders == 0 ? BigDecimal.ZERO.setScale(2) : spend.divide(BigDecimal.valueOf(orders), 2, RoundingMode.HALF_UP);
     }
 }

@@ -56,7 +56,7 @@ public class SalesAnalytics {
 
     public List<CategoryRevenue> revenueByCategory(LocalDate start, LocalDate end, Comparison compare) {
         Map<Object, Sum> current = sums(CATEGORY, start, end, null);
-        Map<Object, Sum> previous = previous(CATEGORY, start, end, compare, null);
+        Map<Object, Sum> previous = previous(CATEGORY, start, end, compare);
         return current.values().stream()
                 .map(s -> {
                     BigDecimal before = previous == null ? null : net(previous.get(s.label()));
@@ -69,7 +69,7 @@ public class SalesAnalytics {
 
     public List<CountryRevenue> revenueByCountry(LocalDate start, LocalDate end, Comparison compare) {
         Map<Object, Sum> current = sums(COUNTRY, start, end, null);
-        Map<Object, Sum> previous = previous(COUNTRY, start, end, compare, null);
+        Map<Object, Sum> previous = previous(COUNTRY, start, end, compare);
         Map<String, Long> orders = ordersByCountry(start, end);
         return current.values().stream()
                 .map(s -> {
@@ -84,7 +84,7 @@ public class SalesAnalytics {
     public List<ProductRevenue> revenueByProduct(LocalDate start, LocalDate end, Comparison compare, int limit) {
         Map<Object, Object[]> details = new LinkedHashMap<>();
         Map<Object, Sum> current = sums(PRODUCT, start, end, details);
-        Map<Object, Sum> previous = previous(PRODUCT, start, end, compare, null);
+        Map<Object, Sum> previous = previous(PRODUCT, start, end, compare);
         return current.entrySet().stream()
                 .map(e -> {
                     Sum s = e.getValue();
@@ -103,8 +103,8 @@ public class SalesAnalytics {
                                                  Comparison compare) {
         Map<Object, Object[]> details = new LinkedHashMap<>();
         Map<Object, Sum> current = sums(PRODUCT, start, end, details, country);
-        Map<Object, Sum> previous = compare == null ? null
-                : sums(PRODUCT, compare.of(start, end).start(), compare.of(start, end).end(), null, country);
+        Comparison.Range before = compare == null ? null : compare.of(start, end);
+        Map<Object, Sum> previous = before == null ? null : sums(PRODUCT, before.start(), before.end(), null, country);
         return current.entrySet().stream()
                 .filter(e -> e.getValue().units() > 0)
                 .sorted(Comparator.comparingLong((Map.Entry<Object, Sum> e) -> e.getValue().units()).reversed()
@@ -113,10 +113,10 @@ public class SalesAnalytics {
                 .map(e -> {
                     Sum s = e.getValue();
                     Object[] product = details.get(e.getKey());
-                    Long before = previous == null ? null : units(previous.get(e.getKey()));
+                    Long sold = previous == null ? null : units(previous.get(e.getKey()));
                     return new ProductSales((Long) e.getKey(), (String) product[0], (String) product[1], s.units(),
-                            s.net(), s.gross(), s.refunds(), before,
-                            before == null ? null : Comparison.changePercent(BigDecimal.valueOf(s.units()), BigDecimal.valueOf(before)));
+                            s.net(), s.gross(), s.refunds(), sold,
+                            sold == null ? null : Comparison.changePercent(BigDecimal.valueOf(s.units()), BigDecimal.valueOf(sold)));
                 })
                 .toList();
     }
@@ -133,13 +133,12 @@ public class SalesAnalytics {
             + "p.id = s.product_id JOIN category c ON c.id = p.category_id", "s.product_id, p.name, p.sku, c.name",
             row -> SqlValues.whole(row[0]), row -> (String) row[1]);
 
-    private Map<Object, Sum> previous(Grouping grouping, LocalDate start, LocalDate end, Comparison compare,
-                                      Map<Object, Object[]> details) {
+    private Map<Object, Sum> previous(Grouping grouping, LocalDate start, LocalDate end, Comparison compare) {
         if (compare == null) {
             return null;
         }
         Comparison.Range range = compare.of(start, end);
-        return sums(grouping, range.start(), range.end(), details);
+        return sums(grouping, range.start(), range.end(), null);
     }
 
     private Map<Object, Sum> sums(Grouping grouping, LocalDate start, LocalDate end, Map<Object, Object[]> details) {

@@ -37,8 +37,7 @@ public class Categories {
     }
 
     public Category find(long id) {
-        Category category = Lookup.byId(em, Category.class, id, "Category");
-        return category;
+        return Lookup.byId(em, Category.class, id, "Category");
     }
 
     public Category create(String name, String description) {

@@ -54,8 +54,7 @@ public class Products {
     }
 
     public Product find(long id) {
-        Product product = Lookup.byId(em, Product.class, id, "Product");
-        return product;
+        return Lookup.byId(em, Product.class, id, "Product");
     }
 
     public Product create(ProductInput input) {

@@ -28,8 +28,7 @@ public class Tags {
     }
 
     public Tag find(long id) {
-        Tag tag = Lookup.byId(em, Tag.class, id, "Tag");
-        return tag;
+        return Lookup.byId(em, Tag.class, id, "Tag");
     }
 
 

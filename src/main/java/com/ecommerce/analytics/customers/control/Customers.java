@@ -52,8 +52,7 @@ public class Customers {
     }
 
     public Customer find(long id) {
-        Customer customer = Lookup.byId(em, Customer.class, id, "Customer");
-        return customer;
+        return Lookup.byId(em, Customer.class, id, "Customer");
     }
 
     public Customer create(CustomerInput input) {

@@ -46,8 +46,7 @@ public class Stock {
     }
 
     public Inventory find(long id) {
-        Inventory inventory = Lookup.byId(em, Inventory.class, id, "Inventory record");
-        return inventory;
+        return Lookup.byId(em, Inventory.class, id, "Inventory record");
     }
 
     public Inventory create(InventoryInput input) {

@@ -38,6 +38,9 @@ public class OrderLines {
     @Inject
     SalesLedger ledger;
 
+    @Inject
+    Refunds refunds;
+
     public OrderItem add(LineInput input) {
         Order order = pendingOrder(input.order());
         Product product = placement.orderable(input.product());
@@ -108,9 +111,7 @@ public class OrderLines {
         if (order.getStatus() != OrderStatus.PENDING) {
             throw new Conflict("Order " + id + " is " + order.getStatus().code() + "; only a pending order's lines change.");
         }
-        long refunds = em.createQuery("SELECT COUNT(r) FROM Refund r WHERE r.order = :order", Long.class)
-                .setParameter("order", order).getSingleResult();
-        if (refunds > 0) {
+        if (refunds.exist(order)) {
             throw new Conflict("Order " + id + " has refunds; its lines no longer change.");
         }
         return order;

@@ -114,10 +114,9 @@ public class OrderPlacement {
      */
     public void remove(long id) {
         Order order = Lookup.byId(em, Order.class, id, "Order", LockModeType.PESSIMISTIC_WRITE);
-        long refundCount = em.createQuery("SELECT COUNT(r) FROM Refund r WHERE r.order = :order", Long.class)
-                .setParameter("order", order).getSingleResult();
-        if (order.getStatus() != OrderStatus.PENDING || refundCount > 0) {
-            throw new Conflict("Order " + id + " is " + order.getStatus().code() + (refundCount > 0 ? " and refunded" : "")
+        boolean refunded = refunds.exist(order);
+        if (order.getStatus() != OrderStatus.PENDING || refunded) {
+            throw new Conflict("Order " + id + " is " + order.getStatus().code() + (refunded ? " and refunded" : "")
                     + " and is kept for the sales history; only a pending order without refunds can be deleted.");
         }
         stock.release(refunds.unitsStillHeld(order));

@@ -57,8 +57,7 @@ public class Orders {
     }
 
     public Order find(long id) {
-        Order order = Lookup.byId(em, Order.class, id, "Order");
-        return order;
+        return Lookup.byId(em, Order.class, id, "Order");
     }
 
     public Page<OrderItem> items(Long order, Long product, SortOrder sort, PageRequest page) {
@@ -75,7 +74,6 @@ public class Orders {
     }
 
     public OrderItem item(long id) {
-        OrderItem item = Lookup.byId(em, OrderItem.class, id, "Order item");
-        return item;
+        return Lookup.byId(em, OrderItem.class, id, "Order item");
     }
 }

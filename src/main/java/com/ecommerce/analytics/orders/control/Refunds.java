@@ -77,6 +77,11 @@ public class Refunds {
                 + "ORDER BY r.id", Refund.class).setParameter("order", orderId).getResultList();
     }
 
+    public boolean exist(Order order) {
+        return em.createQuery("SELECT COUNT(r) FROM Refund r WHERE r.order = :order", Long.class)
+                .setParameter("order", order).getSingleResult() > 0;
+    }
+
     /** Units of each product the order still holds: bought, minus those refunded back into stock. */
     public Map<Long, Integer> unitsStillHeld(Order order) {
         Map<Long, Integer> restocked = refundedUnits(order, true);

@@ -31,7 +31,6 @@ public class TokenIssuer {
 
     static final String REFRESH_AUDIENCE_SUFFIX = ":refresh";
     static final String FAMILY_CLAIM = "fam";
-    static final int CLOCK_SKEW_SECONDS = 30;
 
     @Inject
     SigningKeys keys;
@@ -43,6 +42,11 @@ public class TokenIssuer {
     @Inject
     @ConfigProperty(name = "JWT_AUDIENCE", defaultValue = "ecommerce-analytics-api")
     String audience;
+
+    /** The skew MicroProfile JWT allows on access tokens, allowed on refresh tokens too. */
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30")
+    int clockSkewSeconds;
 
     @Inject
     @ConfigProperty(name = "JWT_ACCESS_TOKEN_MINUTES", defaultValue = "15")
@@ -80,7 +84,7 @@ public class TokenIssuer {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireJwtId()
-                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .setAllowedClockSkewInSeconds(clockSkewSeconds)
                 .setExpectedIssuer(issuer)
                 .setExpectedAudience(audience + REFRESH_AUDIENCE_SUFFIX)
                 .setVerificationKey(keys.signingKey().getPublicKey())
