@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 /**
  * After the schema is current: the first admin from ADMIN_USERNAME/ADMIN_PASSWORD, the demo data where
  * DEMO_DATA asks for it (by default only on the embedded database), and the sales aggregates where orders
- * exist without them (demo data, or a database from before the aggregates).
+ * exist without them or they were built in another store time zone.
  */
 @Singleton
 @Startup
@@ -61,7 +61,7 @@ public class PlatformBootstrap {
         if (demoData.orElse(isEmbedded())) {
             demo.seedIfEmpty();
         }
-        salesRebuild.rebuildIfMissing();
+        salesRebuild.rebuildIfStale();
         if (users.count() == 0) {
             LOG.warning("No user can log in: set ADMIN_USERNAME and ADMIN_PASSWORD to create the first admin.");
         }

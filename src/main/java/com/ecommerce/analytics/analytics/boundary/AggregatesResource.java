@@ -23,9 +23,10 @@ public class AggregatesResource {
     SalesRebuild rebuild;
 
     @POST
-    @Operation(summary = "Recompute the daily sales aggregates from the orders", description = "Answers how many "
+    @Operation(summary = "Recompute the sales aggregates from the orders", description = "Answers how many "
             + "months and rows were written and how many rows the kept-up-to-date aggregates had differently "
-            + "(differences: 0 when they agreed). Run it after changing STORE_TIMEZONE.")
+            + "(differences: 0 when they agreed). The server also rebuilds them as it starts when STORE_TIMEZONE has "
+            + "changed.")
     public SalesRebuild.Result rebuild() {
         return rebuild.rebuild();
     }

@@ -6,6 +6,7 @@ import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -26,37 +27,23 @@ public class ChurnRate {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    CustomerActivity activity;
+
     public Churn of(int periodDays, boolean cohort) {
         Instant now = StoredTime.now();
-        Instant periodStart = now.minusSeconds(DAY_SECONDS * periodDays);
+        CustomerActivity.Span period = new CustomerActivity.Span(now.minusSeconds(DAY_SECONDS * periodDays), now);
         if (!cohort) {
             long customers = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM customer WHERE registration_date < ?")
                     .setParameter(1, UtcInstantConverter.toColumn(now)).getSingleResult()).longValue();
-            long active = buyers(periodStart, now);
             return churn("inactive: customers without an order in the last " + periodDays + " days, of all customers",
-                    periodDays, customers, active);
+                    periodDays, customers, activity.orderedIn(period));
         }
-        Instant previousStart = periodStart.minusSeconds(DAY_SECONDS * periodDays);
-        long previous = buyers(previousStart, periodStart);
-        long retained = ((Number) em.createNativeQuery("SELECT COUNT(DISTINCT o.customer_id) FROM orders o "
-                        + "WHERE o.status <> 'canceled' AND o.order_date >= ? AND o.order_date < ? AND EXISTS ("
-                        + "SELECT 1 FROM orders n WHERE n.customer_id = o.customer_id AND n.status <> 'canceled' "
-                        + "AND n.order_date >= ? AND n.order_date < ?)")
-                .setParameter(1, UtcInstantConverter.toColumn(previousStart))
-                .setParameter(2, UtcInstantConverter.toColumn(periodStart))
-                .setParameter(3, UtcInstantConverter.toColumn(periodStart))
-                .setParameter(4, UtcInstantConverter.toColumn(now))
-                .getSingleResult()).longValue();
+        CustomerActivity.Span before = new CustomerActivity.Span(period.from().minusSeconds(DAY_SECONDS * periodDays),
+                period.from());
         return churn("cohort: of the customers who ordered in the " + periodDays + " days before the last " + periodDays
-                + " days, those who did not order in the last " + periodDays + " days", periodDays, previous, retained);
-    }
-
-    private long buyers(Instant from, Instant to) {
-        return ((Number) em.createNativeQuery("SELECT COUNT(DISTINCT customer_id) FROM orders WHERE status <> 'canceled' "
-                        + "AND order_date >= ? AND order_date < ?")
-                .setParameter(1, UtcInstantConverter.toColumn(from))
-                .setParameter(2, UtcInstantConverter.toColumn(to))
-                .getSingleResult()).longValue();
+                + " days, those who did not order in the last " + periodDays + " days", periodDays,
+                activity.orderedIn(before), activity.orderedInBoth(before, period));
     }
 
     private static Churn churn(String definition, int periodDays, long customers, long retained) {

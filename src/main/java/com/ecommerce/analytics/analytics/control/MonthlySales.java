@@ -27,32 +27,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Recomputes one store month of the daily aggregates straight from the order lines and refunds. */
+/** Recomputes one store month of the sales aggregates straight from the order lines and refunds. */
 @Stateless
 public class MonthlySales {
 
-    public record MonthResult(long salesRows, long orderRows, long differences) {
+    public record MonthResult(long salesRows, long countryRows, long differences) {
     }
 
     record SalesKey(LocalDate day, long product, String country) {
     }
 
-    record OrdersKey(LocalDate day, String country) {
-    }
-
-    /** The measures of one aggregate row; equal rows compare equal whatever the decimal scale. */
-    record Measures(long units, BigDecimal gross, long orders, long refundedUnits, BigDecimal refunds) {
-        static final Measures NONE = new Measures(0, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO);
-
-        Measures plus(Measures other) {
-            return new Measures(units + other.units, gross.add(other.gross), orders + other.orders,
-                    refundedUnits + other.refundedUnits, refunds.add(other.refunds));
-        }
-
-        boolean sameAs(Measures other) {
-            return units == other.units && gross.compareTo(other.gross) == 0 && orders == other.orders
-                    && refundedUnits == other.refundedUnits && refunds.compareTo(other.refunds) == 0;
-        }
+    record CountryKey(LocalDate day, String country) {
     }
 
     private static final Logger LOG = Logger.getLogger(MonthlySales.class.getName());
@@ -66,58 +51,61 @@ public class MonthlySales {
     @Inject
     StoreCalendar calendar;
 
+    @Inject
+    SalesAggregatesLock lock;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public MonthResult rebuild(YearMonth month, boolean compare) {
+        lock.exclusive();
         LocalDate first = month.atDay(1);
         LocalDate next = month.plusMonths(1).atDay(1);
         Instant from = calendar.startOf(first);
         Instant to = calendar.startOf(next);
 
         Map<SalesKey, Measures> sales = freshSales(from, to);
-        Map<OrdersKey, Measures> orders = freshOrders(from, to);
+        Map<CountryKey, Measures> countries = freshCountries(sales, from, to);
         long differences = compare
-                ? differences(sales, storedSales(first, next)) + differences(orders, storedOrders(first, next)) : 0;
-
-        em.createNativeQuery("DELETE FROM sales_daily WHERE sale_date >= ? AND sale_date < ?")
-                .setParameter(1, first).setParameter(2, next).executeUpdate();
-        em.createNativeQuery("DELETE FROM orders_daily WHERE sale_date >= ? AND sale_date < ?")
-                .setParameter(1, first).setParameter(2, next).executeUpdate();
-        write(sales, orders);
-        return new MonthResult(sales.size(), orders.size(), differences);
+                ? differences(sales, storedSales(first, next)) + differences(countries, storedCountries(first, next)) : 0;
+        for (String table : List.of("sales_daily", "country_daily")) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE sale_date >= ? AND sale_date < ?")
+                    .setParameter(1, first).setParameter(2, next).executeUpdate();
+        }
+        write(sales, countries);
+        return new MonthResult(sales.size(), countries.size(), differences);
     }
 
-    /** Batched JDBC on the transaction's connection: a month can hold tens of thousands of rows. */
-    private void write(Map<SalesKey, Measures> sales, Map<OrdersKey, Measures> orders) {
+    /** Batched JDBC on the transaction's connection: a month can hold hundreds of thousands of rows. */
+    private void write(Map<SalesKey, Measures> sales, Map<CountryKey, Measures> countries) {
+        String measures = "units, gross, orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ";
         try (Connection db = dataSource.getConnection();
              PreparedStatement salesInsert = db.prepareStatement("INSERT INTO sales_daily (sale_date, product_id, country, "
-                     + "units, gross, orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement ordersInsert = db.prepareStatement("INSERT INTO orders_daily (sale_date, country, orders, "
-                     + "gross) VALUES (?, ?, ?, ?)")) {
+                     + measures + "?, ?, ?)");
+             PreparedStatement countryInsert = db.prepareStatement("INSERT INTO country_daily (sale_date, country, "
+                     + measures + "?, ?)")) {
             for (Map.Entry<SalesKey, Measures> row : sales.entrySet()) {
-                SalesKey key = row.getKey();
-                Measures m = row.getValue();
-                salesInsert.setObject(1, key.day());
-                salesInsert.setLong(2, key.product());
-                salesInsert.setString(3, key.country());
-                salesInsert.setLong(4, m.units());
-                salesInsert.setBigDecimal(5, m.gross());
-                salesInsert.setLong(6, m.orders());
-                salesInsert.setLong(7, m.refundedUnits());
-                salesInsert.setBigDecimal(8, m.refunds());
-                salesInsert.addBatch();
+                add(salesInsert, row.getValue(), row.getKey().day(), row.getKey().product(), row.getKey().country());
+            }
+            for (Map.Entry<CountryKey, Measures> row : countries.entrySet()) {
+                add(countryInsert, row.getValue(), row.getKey().day(), row.getKey().country());
             }
             salesInsert.executeBatch();
-            for (Map.Entry<OrdersKey, Measures> row : orders.entrySet()) {
-                ordersInsert.setObject(1, row.getKey().day());
-                ordersInsert.setString(2, row.getKey().country());
-                ordersInsert.setLong(3, row.getValue().orders());
-                ordersInsert.setBigDecimal(4, row.getValue().gross());
-                ordersInsert.addBatch();
-            }
-            ordersInsert.executeBatch();
+            countryInsert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write the rebuilt sales aggregates", e);
         }
+    }
+
+    private static void add(PreparedStatement insert, Measures measures, Object... key) throws SQLException {
+        int column = 1;
+        for (Object value : key) {
+            insert.setObject(column++, value);
+        }
+        insert.setLong(column++, measures.units());
+        insert.setBigDecimal(column++, measures.gross());
+        insert.setLong(column++, measures.orders());
+        insert.setLong(column++, measures.refundedUnits());
+        insert.setBigDecimal(column, measures.refunds());
+        insert.addBatch();
     }
 
     private Map<SalesKey, Measures> freshSales(Instant from, Instant to) {
@@ -128,7 +116,7 @@ public class MonthlySales {
             long units = SqlValues.whole(line[3]);
             BigDecimal gross = SqlValues.decimal(line[4]).multiply(BigDecimal.valueOf(units));
             sales.merge(new SalesKey(calendar.dayOf(SqlValues.instant(line[0])), SqlValues.whole(line[2]), (String) line[1]),
-                    new Measures(units, gross, 1, 0, BigDecimal.ZERO), Measures::plus);
+                    Measures.sale(units, gross, 1), Measures::plus);
         }
         for (Object[] refund : rows("SELECT r.refund_date, o.country, oi.product_id, ri.quantity, ri.amount "
                 + "FROM refund r JOIN orders o ON o.id = r.order_id JOIN refund_item ri ON ri.refund_id = r.id "
@@ -136,39 +124,39 @@ public class MonthlySales {
                 + "WHERE o.status <> 'canceled' AND r.refund_date >= ? AND r.refund_date < ?", from, to)) {
             sales.merge(new SalesKey(calendar.dayOf(SqlValues.instant(refund[0])), SqlValues.whole(refund[2]),
                             (String) refund[1]),
-                    new Measures(0, BigDecimal.ZERO, 0, SqlValues.whole(refund[3]), SqlValues.decimal(refund[4])),
-                    Measures::plus);
+                    Measures.refund(SqlValues.whole(refund[3]), SqlValues.decimal(refund[4])), Measures::plus);
         }
         return sales;
     }
 
-    private Map<OrdersKey, Measures> freshOrders(Instant from, Instant to) {
-        Map<OrdersKey, Measures> orders = new HashMap<>();
-        for (Object[] order : rows("SELECT order_date, country, total_amount FROM orders "
+    /** The day's sales per country, and its orders: every order counts once, however many lines it has. */
+    private Map<CountryKey, Measures> freshCountries(Map<SalesKey, Measures> sales, Instant from, Instant to) {
+        Map<CountryKey, Measures> countries = new HashMap<>();
+        sales.forEach((key, measures) -> countries.merge(new CountryKey(key.day(), key.country()),
+                new Measures(measures.units(), measures.gross(), 0, measures.refundedUnits(), measures.refunds()),
+                Measures::plus));
+        for (Object[] order : rows("SELECT order_date, country FROM orders "
                 + "WHERE status <> 'canceled' AND order_date >= ? AND order_date < ?", from, to)) {
-            orders.merge(new OrdersKey(calendar.dayOf(SqlValues.instant(order[0])), (String) order[1]),
-                    new Measures(0, SqlValues.decimal(order[2]), 1, 0, BigDecimal.ZERO), Measures::plus);
+            countries.merge(new CountryKey(calendar.dayOf(SqlValues.instant(order[0])), (String) order[1]),
+                    Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus);
         }
-        return orders;
+        return countries;
     }
 
     private Map<SalesKey, Measures> storedSales(LocalDate first, LocalDate next) {
         Map<SalesKey, Measures> stored = new HashMap<>();
         for (Object[] row : days("SELECT sale_date, product_id, country, units, gross, orders, refunded_units, refunds "
                 + "FROM sales_daily WHERE sale_date >= ? AND sale_date < ?", first, next)) {
-            stored.put(new SalesKey(SqlValues.date(row[0]), SqlValues.whole(row[1]), (String) row[2]),
-                    new Measures(SqlValues.whole(row[3]), SqlValues.decimal(row[4]), SqlValues.whole(row[5]),
-                            SqlValues.whole(row[6]), SqlValues.decimal(row[7])));
+            stored.put(new SalesKey(SqlValues.date(row[0]), SqlValues.whole(row[1]), (String) row[2]), Measures.of(row, 3));
         }
         return stored;
     }
 
-    private Map<OrdersKey, Measures> storedOrders(LocalDate first, LocalDate next) {
-        Map<OrdersKey, Measures> stored = new HashMap<>();
-        for (Object[] row : days("SELECT sale_date, country, orders, gross FROM orders_daily "
-                + "WHERE sale_date >= ? AND sale_date < ?", first, next)) {
-            stored.put(new OrdersKey(SqlValues.date(row[0]), (String) row[1]),
-                    new Measures(0, SqlValues.decimal(row[3]), SqlValues.whole(row[2]), 0, BigDecimal.ZERO));
+    private Map<CountryKey, Measures> storedCountries(LocalDate first, LocalDate next) {
+        Map<CountryKey, Measures> stored = new HashMap<>();
+        for (Object[] row : days("SELECT sale_date, country, units, gross, orders, refunded_units, refunds "
+                + "FROM country_daily WHERE sale_date >= ? AND sale_date < ?", first, next)) {
+            stored.put(new CountryKey(SqlValues.date(row[0]), (String) row[1]), Measures.of(row, 2));
         }
         return stored;
     }

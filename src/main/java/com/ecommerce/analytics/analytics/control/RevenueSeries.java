@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
-import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import com.ecommerce.analytics.tax.control.TaxRates;
 
 import jakarta.ejb.Stateless;
@@ -59,6 +58,9 @@ public class RevenueSeries {
     @Inject
     StoreCalendar calendar;
 
+    @Inject
+    CustomerActivity activity;
+
     public Series of(LocalDate start, LocalDate end, Interval interval, Comparison compare) {
         Map<LocalDate, Day> days = days(start, end);
         List<Point> buckets = interval.buckets(start, end).stream().map(bucket -> {
@@ -87,10 +89,9 @@ public class RevenueSeries {
         BigDecimal net = sum.gross().subtract(sum.refunds());
         BigDecimal average = sum.orders() == 0 ? BigDecimal.ZERO.setScale(2)
                 : sum.gross().divide(BigDecimal.valueOf(sum.orders()), 2, RoundingMode.HALF_UP);
-        long customers = count("SELECT COUNT(DISTINCT customer_id) FROM orders WHERE status <> 'canceled' "
-                + "AND order_date >= ? AND order_date < ?", start, end);
-        long newCustomers = count("SELECT COUNT(*) FROM customer_stats WHERE first_order_date >= ? "
-                + "AND first_order_date < ?", start, end);
+        CustomerActivity.Span span = new CustomerActivity.Span(calendar.startOf(start), calendar.startOf(end.plusDays(1)));
+        long customers = activity.orderedIn(span);
+        long newCustomers = activity.firstOrderedIn(span);
         return new Totals(sum.gross(), sum.refunds(), net, tax(start, end), sum.orders(), sum.units(), average, customers,
                 newCustomers, customers - newCustomers);
     }
@@ -98,7 +99,7 @@ public class RevenueSeries {
     @SuppressWarnings("unchecked")
     private BigDecimal tax(LocalDate start, LocalDate end) {
         BigDecimal tax = BigDecimal.ZERO.setScale(2);
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT country, SUM(gross) - SUM(refunds) FROM sales_daily "
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT country, SUM(gross) - SUM(refunds) FROM country_daily "
                 + "WHERE sale_date >= ? AND sale_date <= ? GROUP BY country")
                 .setParameter(1, start).setParameter(2, end).getResultList()) {
             tax = tax.add(rates.forCountry(new CountryCode((String) row[0])).taxOn(SqlValues.decimal(row[1])));
@@ -109,26 +110,12 @@ public class RevenueSeries {
     @SuppressWarnings("unchecked")
     private Map<LocalDate, Day> days(LocalDate start, LocalDate end) {
         Map<LocalDate, Day> days = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT sale_date, SUM(gross), SUM(refunds), SUM(units) "
-                + "FROM sales_daily WHERE sale_date >= ? AND sale_date <= ? GROUP BY sale_date")
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT sale_date, SUM(gross), SUM(refunds), SUM(units), "
+                + "SUM(orders) FROM country_daily WHERE sale_date >= ? AND sale_date <= ? GROUP BY sale_date")
                 .setParameter(1, start).setParameter(2, end).getResultList()) {
             days.put(SqlValues.date(row[0]), new Day(SalesAnalytics.money(row[1]), SalesAnalytics.money(row[2]),
-                    SqlValues.whole(row[3]), 0));
-        }
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT sale_date, SUM(orders) FROM orders_daily "
-                + "WHERE sale_date >= ? AND sale_date <= ? GROUP BY sale_date")
-                .setParameter(1, start).setParameter(2, end).getResultList()) {
-            days.merge(SqlValues.date(row[0]), new Day(Day.NONE.gross(), Day.NONE.refunds(), 0, SqlValues.whole(row[1])),
-                    Day::plus);
+                    SqlValues.whole(row[3]), SqlValues.whole(row[4])));
         }
         return days;
-    }
-
-    /** Customers counted over the range's instants: from the start of its first store day to the end of its last. */
-    private long count(String sql, LocalDate start, LocalDate end) {
-        return ((Number) em.createNativeQuery(sql)
-                .setParameter(1, UtcInstantConverter.toColumn(calendar.startOf(start)))
-                .setParameter(2, UtcInstantConverter.toColumn(calendar.startOf(end.plusDays(1))))
-                .getSingleResult()).longValue();
     }
 }

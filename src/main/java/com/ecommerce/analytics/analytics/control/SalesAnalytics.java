@@ -4,29 +4,31 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 
 /**
- * Revenue broken down by category, country and product, and the top sellers of a country, from the daily
- * aggregates (days x products rows), never from the order lines. Revenue is quantity x unit price of orders
- * that are not canceled, net of the refunds dated in the range. Native SQL over the aggregate tables lives
- * in this package only.
+ * Revenue broken down by category, country and product, and the top sellers of a country, from the
+ * aggregates, never from the order lines: products and categories from the sales snapshots, countries from
+ * the day x country rows. Revenue is quantity x unit price of orders that are not canceled, net of the
+ * refunds dated in the range. Native SQL over the aggregate tables lives in this package only.
  */
 @Stateless
 public class SalesAnalytics {
 
+    /** orderLines: the lines of those orders that sold one of the category's products. */
     public record CategoryRevenue(String categoryName, BigDecimal totalRevenue, BigDecimal grossSales,
-                                  BigDecimal refunds, long unitsSold, BigDecimal previousTotalRevenue,
+                                  BigDecimal refunds, long unitsSold, long orderLines, BigDecimal previousTotalRevenue,
                                   BigDecimal changePercent) {
     }
 
@@ -44,151 +46,115 @@ public class SalesAnalytics {
                                BigDecimal changePercent) {
     }
 
-    /** Summed measures of one group. */
-    record Sum(String label, BigDecimal gross, BigDecimal refunds, long units, long orders) {
-        BigDecimal net() {
-            return gross.subtract(refunds);
-        }
-    }
-
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    SalesSnapshots snapshots;
+
     public List<CategoryRevenue> revenueByCategory(LocalDate start, LocalDate end, Comparison compare) {
-        Map<Object, Sum> current = sums(CATEGORY, start, end, null);
-        Map<Object, Sum> previous = previous(CATEGORY, start, end, compare);
-        return current.values().stream()
-                .map(s -> {
-                    BigDecimal before = previous == null ? null : net(previous.get(s.label()));
-                    return new CategoryRevenue(s.label(), s.net(), s.gross(), s.refunds(), s.units(), before,
-                            Comparison.changePercent(s.net(), before));
+        Map<String, Measures> current = snapshots.byCategory(new Comparison.Range(start, end));
+        Map<String, Measures> previous = compare == null ? null : snapshots.byCategory(compare.of(start, end));
+        return current.entrySet().stream()
+                .map(e -> {
+                    Measures s = e.getValue();
+                    BigDecimal before = previous == null ? null : net(previous.get(e.getKey()));
+                    return new CategoryRevenue(e.getKey(), money(s.net()), money(s.gross()), money(s.refunds()),
+                            s.units(), s.orders(), before, Comparison.changePercent(s.net(), before));
                 })
                 .sorted(Comparator.comparing(CategoryRevenue::totalRevenue).reversed().thenComparing(CategoryRevenue::categoryName))
                 .toList();
     }
 
     public List<CountryRevenue> revenueByCountry(LocalDate start, LocalDate end, Comparison compare) {
-        Map<Object, Sum> current = sums(COUNTRY, start, end, null);
-        Map<Object, Sum> previous = previous(COUNTRY, start, end, compare);
-        Map<String, Long> orders = ordersByCountry(start, end);
-        return current.values().stream()
-                .map(s -> {
-                    BigDecimal before = previous == null ? null : net(previous.get(s.label()));
-                    return new CountryRevenue(s.label(), s.net(), s.gross(), s.refunds(), s.units(),
-                            orders.getOrDefault(s.label(), 0L), before, Comparison.changePercent(s.net(), before));
+        Map<String, Measures> current = byCountry(new Comparison.Range(start, end));
+        Map<String, Measures> previous = compare == null ? null : byCountry(compare.of(start, end));
+        return current.entrySet().stream()
+                .map(e -> {
+                    Measures s = e.getValue();
+                    BigDecimal before = previous == null ? null : net(previous.get(e.getKey()));
+                    return new CountryRevenue(e.getKey(), money(s.net()), money(s.gross()), money(s.refunds()), s.units(),
+                            s.orders(), before, Comparison.changePercent(s.net(), before));
                 })
                 .sorted(Comparator.comparing(CountryRevenue::totalRevenue).reversed().thenComparing(CountryRevenue::country))
                 .toList();
     }
 
     public List<ProductRevenue> revenueByProduct(LocalDate start, LocalDate end, Comparison compare, int limit) {
-        Map<Object, Object[]> details = new LinkedHashMap<>();
-        Map<Object, Sum> current = sums(PRODUCT, start, end, details);
-        Map<Object, Sum> previous = previous(PRODUCT, start, end, compare);
-        return current.entrySet().stream()
-                .map(e -> {
-                    Sum s = e.getValue();
-                    Object[] product = details.get(e.getKey());
-                    BigDecimal before = previous == null ? null : net(previous.get(e.getKey()));
-                    return new ProductRevenue((Long) e.getKey(), (String) product[0], (String) product[1],
-                            (String) product[2], s.net(), s.gross(), s.refunds(), s.units(), s.orders(), before,
-                            Comparison.changePercent(s.net(), before));
-                })
-                .sorted(Comparator.comparing(ProductRevenue::totalRevenue).reversed().thenComparingLong(ProductRevenue::id))
+        Map<Long, Measures> current = snapshots.byProduct(new Comparison.Range(start, end), null);
+        Map<Long, Measures> previous = compare == null ? null : snapshots.byProduct(compare.of(start, end), null);
+        List<Map.Entry<Long, Measures>> top = current.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<Long, Measures> e) -> e.getValue().net()).reversed()
+                        .thenComparing(Map.Entry::getKey))
                 .limit(limit)
                 .toList();
+        Map<Long, Object[]> products = details(top);
+        return top.stream().map(e -> {
+            Measures s = e.getValue();
+            Object[] product = products.get(e.getKey());
+            BigDecimal before = previous == null ? null : net(previous.get(e.getKey()));
+            return new ProductRevenue(e.getKey(), (String) product[1], (String) product[2], (String) product[3],
+                    money(s.net()), money(s.gross()), money(s.refunds()), s.units(), s.orders(), before,
+                    Comparison.changePercent(s.net(), before));
+        }).toList();
     }
 
     public List<ProductSales> topSellingProducts(CountryCode country, LocalDate start, LocalDate end, int limit,
                                                  Comparison compare) {
-        Map<Object, Object[]> details = new LinkedHashMap<>();
-        Map<Object, Sum> current = sums(PRODUCT, start, end, details, country);
-        Comparison.Range before = compare == null ? null : compare.of(start, end);
-        Map<Object, Sum> previous = before == null ? null : sums(PRODUCT, before.start(), before.end(), null, country);
-        return current.entrySet().stream()
+        Map<Long, Measures> current = snapshots.byProduct(new Comparison.Range(start, end), country);
+        Map<Long, Measures> previous = compare == null ? null : snapshots.byProduct(compare.of(start, end), country);
+        List<Map.Entry<Long, Measures>> top = current.entrySet().stream()
                 .filter(e -> e.getValue().units() > 0)
-                .sorted(Comparator.comparingLong((Map.Entry<Object, Sum> e) -> e.getValue().units()).reversed()
-                        .thenComparingLong(e -> (Long) e.getKey()))
+                .sorted(Comparator.comparingLong((Map.Entry<Long, Measures> e) -> e.getValue().units()).reversed()
+                        .thenComparing(Map.Entry::getKey))
                 .limit(limit)
-                .map(e -> {
-                    Sum s = e.getValue();
-                    Object[] product = details.get(e.getKey());
-                    Long sold = previous == null ? null : units(previous.get(e.getKey()));
-                    return new ProductSales((Long) e.getKey(), (String) product[0], (String) product[1], s.units(),
-                            s.net(), s.gross(), s.refunds(), sold,
-                            sold == null ? null : Comparison.changePercent(BigDecimal.valueOf(s.units()), BigDecimal.valueOf(sold)));
-                })
                 .toList();
+        Map<Long, Object[]> products = details(top);
+        return top.stream().map(e -> {
+            Measures s = e.getValue();
+            Object[] product = products.get(e.getKey());
+            Long sold = previous == null ? null : previous.getOrDefault(e.getKey(), Measures.NONE).units();
+            return new ProductSales(e.getKey(), (String) product[1], (String) product[2], s.units(), money(s.net()),
+                    money(s.gross()), money(s.refunds()), sold,
+                    sold == null ? null : Comparison.changePercent(BigDecimal.valueOf(s.units()), BigDecimal.valueOf(sold)));
+        }).toList();
     }
 
-    /** How rows are grouped: the SQL that names a group, and how its key and label are read. */
-    private record Grouping(String select, String joins, String groupBy, Function<Object[], Object> key,
-                            Function<Object[], String> label) {
-    }
-
-    private static final Grouping CATEGORY = new Grouping("c.name", "JOIN product p ON p.id = s.product_id "
-            + "JOIN category c ON c.id = p.category_id", "c.id, c.name", row -> row[0], row -> (String) row[0]);
-    private static final Grouping COUNTRY = new Grouping("s.country", "", "s.country", row -> row[0], row -> (String) row[0]);
-    private static final Grouping PRODUCT = new Grouping("s.product_id, p.name, p.sku, c.name", "JOIN product p ON "
-            + "p.id = s.product_id JOIN category c ON c.id = p.category_id", "s.product_id, p.name, p.sku, c.name",
-            row -> SqlValues.whole(row[0]), row -> (String) row[1]);
-
-    private Map<Object, Sum> previous(Grouping grouping, LocalDate start, LocalDate end, Comparison compare) {
-        if (compare == null) {
-            return null;
-        }
-        Comparison.Range range = compare.of(start, end);
-        return sums(grouping, range.start(), range.end(), null);
-    }
-
-    private Map<Object, Sum> sums(Grouping grouping, LocalDate start, LocalDate end, Map<Object, Object[]> details) {
-        return sums(grouping, start, end, details, null);
-    }
-
+    /** Each country's sales in the range, from the day x country rows; orders are whole orders. */
     @SuppressWarnings("unchecked")
-    private Map<Object, Sum> sums(Grouping grouping, LocalDate start, LocalDate end, Map<Object, Object[]> details,
-                                  CountryCode country) {
-        int measures = grouping.select().split(",").length;
-        var query = em.createNativeQuery("SELECT " + grouping.select() + ", SUM(s.gross), SUM(s.refunds), SUM(s.units), "
-                        + "SUM(s.orders) FROM sales_daily s " + grouping.joins()
-                        + " WHERE s.sale_date >= ? AND s.sale_date <= ?" + (country == null ? "" : " AND s.country = ?")
-                        + " GROUP BY " + grouping.groupBy())
-                .setParameter(1, start).setParameter(2, end);
-        if (country != null) {
-            query.setParameter(3, country.value());
-        }
-        Map<Object, Sum> sums = new LinkedHashMap<>();
-        for (Object[] row : (List<Object[]>) query.getResultList()) {
-            Sum sum = new Sum(grouping.label().apply(row), money(row[measures]), money(row[measures + 1]),
-                    SqlValues.whole(row[measures + 2]), SqlValues.whole(row[measures + 3]));
-            if (sum.units() == 0 && sum.refunds().signum() == 0 && sum.gross().signum() == 0) {
-                continue;
-            }
-            Object key = grouping.key().apply(row);
-            sums.put(key, sum);
-            if (details != null) {
-                details.put(key, new Object[] {row[1], row[2], row[3]});
+    private Map<String, Measures> byCountry(Comparison.Range range) {
+        Map<String, Measures> countries = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT country, SUM(units), SUM(gross), SUM(orders), "
+                        + "SUM(refunded_units), SUM(refunds) FROM country_daily WHERE sale_date >= ? AND sale_date <= ? "
+                        + "GROUP BY country")
+                .setParameter(1, range.start()).setParameter(2, range.end()).getResultList()) {
+            Measures measures = Measures.of(row, 1);
+            if (!measures.isZero()) {
+                countries.put((String) row[0], measures);
             }
         }
-        return sums;
+        return countries;
     }
 
+    /** id, name, SKU and category name of the listed products. */
     @SuppressWarnings("unchecked")
-    private Map<String, Long> ordersByCountry(LocalDate start, LocalDate end) {
-        Map<String, Long> orders = new LinkedHashMap<>();
-        ((List<Object[]>) em.createNativeQuery("SELECT country, SUM(orders) FROM orders_daily "
-                        + "WHERE sale_date >= ? AND sale_date <= ? GROUP BY country")
-                .setParameter(1, start).setParameter(2, end).getResultList())
-                .forEach(row -> orders.put((String) row[0], SqlValues.whole(row[1])));
-        return orders;
+    private Map<Long, Object[]> details(List<Map.Entry<Long, Measures>> listed) {
+        Map<Long, Object[]> products = new HashMap<>();
+        if (listed.isEmpty()) {
+            return products;
+        }
+        List<Long> ids = listed.stream().map(Map.Entry::getKey).toList();
+        Query query = em.createNativeQuery("SELECT p.id, p.name, p.sku, c.name FROM product p "
+                + "JOIN category c ON c.id = p.category_id WHERE p.id IN (" + "?, ".repeat(ids.size() - 1) + "?)");
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(i + 1, ids.get(i));
+        }
+        ((List<Object[]>) query.getResultList()).forEach(row -> products.put(SqlValues.whole(row[0]), row));
+        return products;
     }
 
-    private static BigDecimal net(Sum sum) {
-        return sum == null ? BigDecimal.ZERO.setScale(2) : sum.net();
-    }
-
-    private static Long units(Sum sum) {
-        return sum == null ? 0L : sum.units();
+    private static BigDecimal net(Measures measures) {
+        return money(measures == null ? BigDecimal.ZERO : measures.net());
     }
 
     static BigDecimal money(Object value) {

@@ -28,31 +28,49 @@ public class SalesLedger {
     @Inject
     StoreCalendar calendar;
 
+    @Inject
+    SalesSnapshots snapshots;
+
+    @Inject
+    SalesAggregatesLock lock;
+
     /** The order's lines start (+1) or stop (-1) counting, with the order itself. */
     public void countOrder(Order order, int sign) {
+        lock.shared();
         LocalDate day = calendar.dayOf(order.getOrderDate());
         String country = order.getCountry().value();
-        order.getItems().stream().sorted(Comparator.comparingLong(OrderItem::productId)).forEach(item ->
-                addSales(day, item.productId(), country, sign * item.getQuantity(), signed(item.lineTotal(), sign),
-                        sign, 0, BigDecimal.ZERO));
-        addOrders(day, country, sign, signed(order.getTotalAmount(), sign));
+        Measures whole = Measures.NONE;
+        for (OrderItem item : order.getItems().stream().sorted(Comparator.comparingLong(OrderItem::productId)).toList()) {
+            Measures line = Measures.sale(item.getQuantity(), item.lineTotal(), 1);
+            addSales(day, item.productId(), country, sign < 0 ? line.negate() : line);
+            whole = whole.plus(line);
+        }
+        Measures counted = Measures.sale(whole.units(), whole.gross(), 1);
+        addCountry(day, country, sign < 0 ? counted.negate() : counted);
     }
 
     /** One line of a counted order changed: units and money by the deltas, product orders by linesDelta. */
     public void countLineChange(Order order, long product, int unitsDelta, BigDecimal grossDelta, int linesDelta) {
+        lock.shared();
         LocalDate day = calendar.dayOf(order.getOrderDate());
         String country = order.getCountry().value();
-        addSales(day, product, country, unitsDelta, grossDelta, linesDelta, 0, BigDecimal.ZERO);
-        addOrders(day, country, 0, grossDelta);
+        addSales(day, product, country, Measures.sale(unitsDelta, grossDelta, linesDelta));
+        addCountry(day, country, Measures.sale(unitsDelta, grossDelta, 0));
     }
 
     /** A refund starts (+1) or stops (-1) counting, on the refund's day. */
     public void countRefund(Refund refund, int sign) {
+        lock.shared();
         LocalDate day = calendar.dayOf(refund.getRefundDate());
         String country = refund.getOrder().getCountry().value();
-        refund.getItems().stream().sorted(Comparator.comparingLong((RefundItem i) -> i.getOrderItem().productId()))
-                .forEach(item -> addSales(day, item.getOrderItem().productId(), country, 0, BigDecimal.ZERO, 0,
-                        sign * item.getQuantity(), signed(item.getAmount(), sign)));
+        Measures whole = Measures.NONE;
+        for (RefundItem item : refund.getItems().stream()
+                .sorted(Comparator.comparingLong((RefundItem i) -> i.getOrderItem().productId())).toList()) {
+            Measures refunded = Measures.refund(item.getQuantity(), item.getAmount());
+            addSales(day, item.getOrderItem().productId(), country, sign < 0 ? refunded.negate() : refunded);
+            whole = whole.plus(refunded);
+        }
+        addCountry(day, country, sign < 0 ? whole.negate() : whole);
     }
 
     /**
@@ -81,12 +99,7 @@ public class SalesLedger {
                 .executeUpdate();
     }
 
-    private static BigDecimal signed(BigDecimal amount, int sign) {
-        return sign < 0 ? amount.negate() : amount;
-    }
-
-    private void addSales(LocalDate day, long product, String country, int units, BigDecimal gross, int orders,
-                          int refundedUnits, BigDecimal refunds) {
+    private void addSales(LocalDate day, long product, String country, Measures change) {
         em.createNativeQuery("INSERT INTO sales_daily (sale_date, product_id, country, units, gross, orders, "
                         + "refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
                         + "units = units + VALUES(units), gross = gross + VALUES(gross), orders = orders + VALUES(orders), "
@@ -94,21 +107,27 @@ public class SalesLedger {
                 .setParameter(1, day)
                 .setParameter(2, product)
                 .setParameter(3, country)
-                .setParameter(4, units)
-                .setParameter(5, gross)
-                .setParameter(6, orders)
-                .setParameter(7, refundedUnits)
-                .setParameter(8, refunds)
+                .setParameter(4, change.units())
+                .setParameter(5, change.gross())
+                .setParameter(6, change.orders())
+                .setParameter(7, change.refundedUnits())
+                .setParameter(8, change.refunds())
                 .executeUpdate();
+        snapshots.add(day, product, country, change);
     }
 
-    private void addOrders(LocalDate day, String country, int orders, BigDecimal gross) {
-        em.createNativeQuery("INSERT INTO orders_daily (sale_date, country, orders, gross) VALUES (?, ?, ?, ?) "
-                        + "ON DUPLICATE KEY UPDATE orders = orders + VALUES(orders), gross = gross + VALUES(gross)")
+    private void addCountry(LocalDate day, String country, Measures change) {
+        em.createNativeQuery("INSERT INTO country_daily (sale_date, country, orders, units, gross, refunded_units, refunds) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE orders = orders + VALUES(orders), "
+                        + "units = units + VALUES(units), gross = gross + VALUES(gross), "
+                        + "refunded_units = refunded_units + VALUES(refunded_units), refunds = refunds + VALUES(refunds)")
                 .setParameter(1, day)
                 .setParameter(2, country)
-                .setParameter(3, orders)
-                .setParameter(4, gross)
+                .setParameter(3, change.orders())
+                .setParameter(4, change.units())
+                .setParameter(5, change.gross())
+                .setParameter(6, change.refundedUnits())
+                .setParameter(7, change.refunds())
                 .executeUpdate();
     }
 }

@@ -3,6 +3,7 @@ package com.ecommerce.analytics.analytics.control;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
 
@@ -22,9 +23,9 @@ import jakarta.persistence.PersistenceContext;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SalesRebuild {
 
-    public record Result(int months, long salesRows, long orderRows, long differences) {
+    public record Result(int months, long salesRows, long countryRows, long differences) {
         Result plus(MonthlySales.MonthResult month) {
-            return new Result(months + 1, salesRows + month.salesRows(), orderRows + month.orderRows(),
+            return new Result(months + 1, salesRows + month.salesRows(), countryRows + month.countryRows(),
                     differences + month.differences());
         }
     }
@@ -43,6 +44,12 @@ public class SalesRebuild {
     @Inject
     CustomerSpend customers;
 
+    @Inject
+    AggregatesTimeZone timeZone;
+
+    @Inject
+    NewSnapshots snapshots;
+
     public Result rebuild() {
         return rebuild(true);
     }
@@ -52,27 +59,34 @@ public class SalesRebuild {
         Instant first = earliest();
         Result result = new Result(0, 0, 0, 0);
         if (first == null) {
+            timeZone.recordCurrent();
             return result;
         }
         YearMonth last = YearMonth.from(calendar.dayOf(StoredTime.now()).plusDays(1));
         for (YearMonth month = YearMonth.from(calendar.dayOf(first)); !month.isAfter(last); month = month.plusMonths(1)) {
             result = result.plus(months.rebuild(month, compare));
         }
-        result = new Result(result.months(), result.salesRows(), result.orderRows(),
-                result.differences() + customers.rebuild(compare));
+        result = new Result(result.months(), result.salesRows(), result.countryRows(),
+                result.differences() + snapshots.retakeAll(compare) + customers.rebuild(compare));
+        timeZone.recordCurrent();
         Result done = result;
         LOG.info(() -> "Rebuilt the sales aggregates in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + done);
         return done;
     }
 
-    /** After the migration that introduced them, or on a database filled by other means (the demo data). */
-    public void rebuildIfMissing() {
+    /**
+     * Rebuilds where orders exist without aggregates (the demo data, a database from before them), or with
+     * aggregates built in another STORE_TIMEZONE: their days would be the other zone's days.
+     */
+    public void rebuildIfStale() {
         boolean ordersExist = !em.createNativeQuery("SELECT id FROM orders").setMaxResults(1).getResultList().isEmpty();
-        boolean aggregatesExist = !em.createNativeQuery("SELECT sale_date FROM orders_daily").setMaxResults(1)
-                .getResultList().isEmpty()
-                && !em.createNativeQuery("SELECT customer_id FROM customer_stats").setMaxResults(1).getResultList().isEmpty();
-        if (ordersExist && !aggregatesExist) {
+        boolean aggregatesExist = Stream.of("country_daily", "customer_stats")
+                .allMatch(table -> !em.createNativeQuery("SELECT 1 FROM " + table).setMaxResults(1).getResultList().isEmpty());
+        if (ordersExist && !(aggregatesExist && timeZone.isCurrent())) {
+            LOG.info(() -> "Rebuilding the sales aggregates for STORE_TIMEZONE " + calendar.zone().getId());
             rebuild(false);
+        } else {
+            timeZone.recordCurrent();
         }
     }
 

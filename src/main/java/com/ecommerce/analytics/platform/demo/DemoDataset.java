@@ -206,7 +206,7 @@ public final class DemoDataset {
 
     private List<ItemSeed> items(double[][] taste, int favouriteCategory, int[] companion) {
         List<ItemSeed> items = new ArrayList<>();
-        int lines = 1 + (random.nextDouble() < 0.45 ? 1 : 0) + (random.nextDouble() < 0.2 ? 1 : 0);
+        int lines = 1 + random.nextInt(4) + (random.nextDouble() < 0.25 ? 1 : 0);
         while (items.size() < lines) {
             int category = random.nextDouble() < 0.6 ? favouriteCategory : random.nextInt(CATEGORIES.length);
             int product = category * productsPerCategory + pick(taste[category]);

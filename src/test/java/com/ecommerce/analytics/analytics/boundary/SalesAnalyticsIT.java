@@ -97,6 +97,7 @@ class SalesAnalyticsIT {
         JsonArray january31 = sales("type=revenue_by_category&start_date=2020-01-31&end_date=2020-01-31");
         assertEquals("450.00", category(january31, gadgetsName).getString("total_revenue"), "2 x 100 + 1 x 250");
         assertEquals(3, category(january31, gadgetsName).getInt("units_sold"));
+        assertEquals(2, category(january31, gadgetsName).getInt("order_lines"), "a phone line and a tablet line");
         JsonArray february = sales("type=revenue_by_category&start_date=2020-02-01&end_date=2020-02-29");
         assertEquals("100.00", category(february, gadgetsName).getString("total_revenue"), "the leap day; not Jan 31");
         assertEquals("30.00", category(february, booksName).getString("total_revenue"), "3 x 10; the canceled order not");

@@ -1,0 +1,85 @@
+package com.ecommerce.analytics.analytics.control;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+
+/**
+ * How many customers ordered (orders not canceled) in spans of time. A short span reads its orders from an
+ * index holding the customer; a long one reads customer_stats: a customer whose first or last order falls
+ * in the span ordered in it, and only those whose orders start before it and end after it need a look at
+ * their own orders (one index dive each).
+ */
+@Stateless
+public class CustomerActivity {
+
+    /** A span of time, from inclusive, to exclusive. */
+    public record Span(Instant from, Instant to) {
+        boolean isShort() {
+            return Duration.between(from, to).compareTo(SHORT) <= 0;
+        }
+    }
+
+    private static final Duration SHORT = Duration.ofDays(93);
+
+    @PersistenceContext
+    EntityManager em;
+
+    public long orderedIn(Span span) {
+        List<Object> parameters = new ArrayList<>();
+        if (span.isShort()) {
+            parameters.addAll(List.of(column(span.from()), column(span.to())));
+            return count("SELECT COUNT(DISTINCT customer_id) FROM orders WHERE order_date >= ? AND order_date < ? "
+                    + "AND status <> 'canceled'", parameters);
+        }
+        return count("SELECT COUNT(*) FROM customer_stats s WHERE " + orderedIn(span, parameters), parameters);
+    }
+
+    /** Customers who ordered in both spans. */
+    public long orderedInBoth(Span one, Span other) {
+        List<Object> parameters = new ArrayList<>();
+        if (one.isShort()) {
+            parameters.addAll(List.of(column(one.from()), column(one.to())));
+            return count("SELECT COUNT(DISTINCT o.customer_id) FROM orders o JOIN customer_stats s ON s.customer_id = "
+                    + "o.customer_id WHERE o.order_date >= ? AND o.order_date < ? AND o.status <> 'canceled' AND "
+                    + orderedIn(other, parameters), parameters);
+        }
+        return count("SELECT COUNT(*) FROM customer_stats s WHERE " + orderedIn(one, parameters) + " AND "
+                + orderedIn(other, parameters), parameters);
+    }
+
+    /** Customers whose first order falls in the span. */
+    public long firstOrderedIn(Span span) {
+        List<Object> parameters = new ArrayList<>(List.of(column(span.from()), column(span.to())));
+        return count("SELECT COUNT(*) FROM customer_stats WHERE first_order_date >= ? AND first_order_date < ?", parameters);
+    }
+
+    private static String orderedIn(Span span, List<Object> parameters) {
+        Object from = column(span.from());
+        Object to = column(span.to());
+        parameters.addAll(List.of(to, from, from, to, from, to));
+        return "(s.first_order_date < ? AND s.last_order_date >= ? AND (s.first_order_date >= ? OR s.last_order_date < ? "
+                + "OR EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = s.customer_id AND o.status <> 'canceled' "
+                + "AND o.order_date >= ? AND o.order_date < ?)))";
+    }
+
+    private long count(String sql, List<Object> parameters) {
+        Query query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    private static Object column(Instant instant) {
+        return UtcInstantConverter.toColumn(instant);
+    }
+}

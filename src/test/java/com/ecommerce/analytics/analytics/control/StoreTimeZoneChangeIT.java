@@ -1,0 +1,79 @@
+package com.ecommerce.analytics.analytics.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Function;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.ecommerce.analytics.platform.database.SqlStatementCounter;
+import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.database.Transactions;
+import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+import com.ecommerce.analytics.platform.errors.ApiException;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.rest.Page;
+import com.ecommerce.analytics.platform.rest.PageRequest;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Aggregates built in one store time zone are rebuilt when the server finds another one configured. */
+@ExtendWith(ArquillianExtension.class)
+class StoreTimeZoneChangeIT {
+
+    @Deployment
+    static WebArchive rebuild() {
+        return ShrinkWrap.create(WebArchive.class, "store-time-zone-it.war")
+                .addPackages(false, "com.ecommerce.analytics.catalog.entity", "com.ecommerce.analytics.customers.entity",
+                        "com.ecommerce.analytics.orders.entity", "com.ecommerce.analytics.inventory.entity",
+                        "com.ecommerce.analytics.security.entity")
+                .addClasses(SalesRebuild.class, MonthlySales.class, CustomerSpend.class, AggregatesTimeZone.class,
+                        NewSnapshots.class, SnapshotScope.class, SalesAggregatesLock.class, StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
+                        UtcInstantConverter.class, SqlStatementCounter.class, InvalidRequest.class, ApiException.class,
+                        Page.class, PageRequest.class)
+                .addAsResource("META-INF/persistence.xml");
+    }
+
+    @Inject
+    SalesRebuild rebuild;
+
+    @Inject
+    AggregatesTimeZone timeZone;
+
+    @Inject
+    Transactions transactions;
+
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        return transactions.run(work);
+    }
+
+    private Object[] latestCountryDay() {
+        return inTransaction(em -> (Object[]) em.createNativeQuery("SELECT sale_date, country, orders FROM country_daily "
+                + "ORDER BY sale_date DESC, country LIMIT 1").getSingleResult());
+    }
+
+    @Test
+    void aggregatesFromAnotherTimeZoneAreRebuiltAtStart() {
+        rebuild.rebuildIfStale();
+        assertTrue(timeZone.isCurrent());
+        Object[] latest = latestCountryDay();
+        inTransaction(em -> em.createNativeQuery("UPDATE sales_aggregates SET store_time_zone = 'Asia/Tokyo'").executeUpdate()
+                + em.createNativeQuery("UPDATE country_daily SET orders = orders + 1000 WHERE sale_date = ? AND country = ?")
+                .setParameter(1, latest[0]).setParameter(2, latest[1]).executeUpdate());
+        assertFalse(timeZone.isCurrent());
+
+        rebuild.rebuildIfStale();
+
+        assertTrue(timeZone.isCurrent());
+        assertEquals(((Number) latest[2]).longValue(), ((Number) latestCountryDay()[2]).longValue(),
+                "the day x country row was rebuilt");
+    }
+}
