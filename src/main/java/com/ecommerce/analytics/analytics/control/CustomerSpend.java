@@ -39,12 +39,10 @@ public class CustomerSpend {
                          Integer maxOrders) {
     }
 
-    private static final String SPEND = "(COALESCE(s.gross, 0) - COALESCE(s.refunds, 0))";
-    private static final String ORDERS = "COALESCE(s.orders, 0)";
     /** The report's ordering fields and the SQL each sorts by; nothing else reaches the SQL text. */
-    public static final Map<String, String> ORDERING = Map.of("id", "c.id", "name", "c.name", "spend", SPEND,
-            "orders", ORDERS, "last_order_date", "s.last_order_date", "first_order_date", "s.first_order_date",
-            "average_order_value", "(CASE WHEN s.orders > 0 THEN " + SPEND + " / s.orders ELSE 0 END)");
+    public static final Map<String, String> ORDERING = Map.of("id", "s.customer_id", "name", "c.name", "spend", "s.spend",
+            "orders", "s.orders", "last_order_date", "s.last_order_date", "first_order_date", "s.first_order_date",
+            "average_order_value", "(CASE WHEN s.orders > 0 THEN s.spend / s.orders ELSE 0 END)");
 
     private static final Logger LOG = Logger.getLogger(CustomerSpend.class.getName());
 
@@ -55,11 +53,11 @@ public class CustomerSpend {
     public Page<Row> report(Filter filter, String ordering, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        long total = ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM customer c LEFT JOIN customer_stats s "
-                + "ON s.customer_id = c.id" + where), parameters).getSingleResult()).longValue();
-        List<Object[]> rows = bind(em.createNativeQuery("SELECT c.id, c.name, c.email, c.country, " + ORDERS
-                        + ", COALESCE(s.gross, 0), COALESCE(s.refunds, 0), s.first_order_date, s.last_order_date "
-                        + "FROM customer c LEFT JOIN customer_stats s ON s.customer_id = c.id" + where
+        long total = ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM customer_stats s JOIN customer c "
+                + "ON c.id = s.customer_id" + where), parameters).getSingleResult()).longValue();
+        List<Object[]> rows = bind(em.createNativeQuery("SELECT c.id, c.name, c.email, c.country, s.orders, s.gross, "
+                        + "s.refunds, s.first_order_date, s.last_order_date "
+                        + "FROM customer_stats s JOIN customer c ON c.id = s.customer_id" + where
                         + " ORDER BY " + orderBy(ordering)), parameters)
                 .setFirstResult((int) page.offset())
                 .setMaxResults(page.limit())
@@ -74,6 +72,8 @@ public class CustomerSpend {
         String fresh = "SELECT o.customer_id, COUNT(*), SUM(o.total_amount), COALESCE((SELECT SUM(r.amount) FROM refund r "
                 + "JOIN orders ro ON ro.id = r.order_id WHERE ro.customer_id = o.customer_id AND ro.status <> 'canceled'), 0), "
                 + "MIN(o.order_date), MAX(o.order_date) FROM orders o WHERE o.status <> 'canceled' GROUP BY o.customer_id";
+        String withoutOrders = "SELECT c.id FROM customer c WHERE NOT EXISTS (SELECT 1 FROM customer_stats s "
+                + "WHERE s.customer_id = c.id)";
         long differences = 0;
         if (compare) {
             Map<Long, List<Object>> recomputed = stats(em.createNativeQuery(fresh).getResultList());
@@ -92,6 +92,8 @@ public class CustomerSpend {
         em.createNativeQuery("DELETE FROM customer_stats").executeUpdate();
         em.createNativeQuery("INSERT INTO customer_stats (customer_id, orders, gross, refunds, first_order_date, "
                 + "last_order_date) " + fresh).executeUpdate();
+        em.createNativeQuery("UPDATE customer_stats SET spend = gross - refunds").executeUpdate();
+        em.createNativeQuery("INSERT INTO customer_stats (customer_id) " + withoutOrders).executeUpdate();
         return differences;
     }
 
@@ -117,10 +119,10 @@ public class CustomerSpend {
             parameters.add(pattern);
             parameters.add(pattern);
         }
-        bound(conditions, parameters, SPEND + " >= ?", filter.minSpend());
-        bound(conditions, parameters, SPEND + " <= ?", filter.maxSpend());
-        bound(conditions, parameters, ORDERS + " >= ?", filter.minOrders());
-        bound(conditions, parameters, ORDERS + " <= ?", filter.maxOrders());
+        bound(conditions, parameters, "s.spend >= ?", filter.minSpend());
+        bound(conditions, parameters, "s.spend <= ?", filter.maxSpend());
+        bound(conditions, parameters, "s.orders >= ?", filter.minOrders());
+        bound(conditions, parameters, "s.orders <= ?", filter.maxOrders());
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
@@ -143,7 +145,7 @@ public class CustomerSpend {
             }
             keys.add(sql + (descending ? " DESC" : " ASC"));
         }
-        keys.add("c.id ASC");
+        keys.add("s.customer_id ASC");
         return String.join(", ", keys);
     }
 

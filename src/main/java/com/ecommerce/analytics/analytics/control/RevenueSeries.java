@@ -90,10 +90,9 @@ public class RevenueSeries {
         BigDecimal average = sum.orders() == 0 ? BigDecimal.ZERO.setScale(2)
                 : sum.gross().divide(BigDecimal.valueOf(sum.orders()), 2, RoundingMode.HALF_UP);
         CustomerActivity.Span span = new CustomerActivity.Span(calendar.startOf(start), calendar.startOf(end.plusDays(1)));
-        long customers = activity.orderedIn(span);
-        long newCustomers = activity.firstOrderedIn(span);
-        return new Totals(sum.gross(), sum.refunds(), net, tax(start, end), sum.orders(), sum.units(), average, customers,
-                newCustomers, customers - newCustomers);
+        CustomerActivity.Customers customers = activity.customers(span);
+        return new Totals(sum.gross(), sum.refunds(), net, tax(start, end), sum.orders(), sum.units(), average,
+                customers.ordered(), customers.firstOrdered(), customers.ordered() - customers.firstOrdered());
     }
 
     @SuppressWarnings("unchecked")

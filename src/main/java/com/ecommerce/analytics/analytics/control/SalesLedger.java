@@ -74,7 +74,8 @@ public class SalesLedger {
     }
 
     /**
-     * Recomputes a customer's spend from their orders, after the caller's changes are flushed. The stats
+     * Recomputes a customer's spend from their orders (zeros for a new customer), after the caller's changes
+     * are flushed. The stats
      * row is locked first, so concurrent changes for one customer take turns, and each recomputation
      * sees what the ones before it committed (READ COMMITTED on every engine).
      */
@@ -88,14 +89,16 @@ public class SalesLedger {
         Object refunds = em.createNativeQuery("SELECT COALESCE(SUM(r.amount), 0) FROM refund r JOIN orders o "
                         + "ON o.id = r.order_id WHERE o.customer_id = ? AND o.status <> 'canceled'")
                 .setParameter(1, customerId).getSingleResult();
-        em.createNativeQuery("UPDATE customer_stats SET orders = ?, gross = ?, refunds = ?, first_order_date = ?, "
+        BigDecimal gross = SqlValues.decimal(orders[1]);
+        em.createNativeQuery("UPDATE customer_stats SET orders = ?, gross = ?, refunds = ?, spend = ?, first_order_date = ?, "
                         + "last_order_date = ? WHERE customer_id = ?")
                 .setParameter(1, SqlValues.whole(orders[0]))
-                .setParameter(2, SqlValues.decimal(orders[1]))
+                .setParameter(2, gross)
                 .setParameter(3, SqlValues.decimal(refunds))
-                .setParameter(4, orders[2])
-                .setParameter(5, orders[3])
-                .setParameter(6, customerId)
+                .setParameter(4, gross.subtract(SqlValues.decimal(refunds)))
+                .setParameter(5, orders[2])
+                .setParameter(6, orders[3])
+                .setParameter(7, customerId)
                 .executeUpdate();
     }
 

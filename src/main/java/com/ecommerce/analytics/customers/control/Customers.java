@@ -11,12 +11,14 @@ import com.ecommerce.analytics.platform.database.Listing;
 import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.database.Uniqueness;
 import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.analytics.control.SalesLedger;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
@@ -32,6 +34,9 @@ public class Customers {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SalesLedger ledger;
 
     public Page<Customer> list(Filter filter, SortOrder sort, PageRequest page) {
         CountryCode country = filter.country() == null || filter.country().isBlank() ? null : country(filter.country());
@@ -60,6 +65,8 @@ public class Customers {
         Uniqueness.require(em, Customer.class, "email", "email", email, null);
         Customer customer = new Customer(input.name(), email, country(input.country()));
         em.persist(customer);
+        em.flush();
+        ledger.refreshCustomer(customer.getId());
         return customer;
     }
 

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -194,8 +197,12 @@ class SalesAnalyticsIT {
     }
 
     private static JsonObject series(String query) {
-        try (Response response = request("api/analytics/sales/?type=revenue_over_time&start_date=2020-01-30"
-                + "&end_date=2020-03-31&" + query, analyst()).get()) {
+        return series(query, "&start_date=2020-01-30&end_date=2020-03-31");
+    }
+
+    private static JsonObject series(String query, String dates) {
+        try (Response response = request("api/analytics/sales/?type=revenue_over_time" + dates + "&" + query,
+                analyst()).get()) {
             String body = response.readEntity(String.class);
             assertEquals(200, response.getStatus(), body);
             return (JsonObject) Api.parse(body);
@@ -270,5 +277,38 @@ class SalesAnalyticsIT {
     private static BigDecimal countryRevenue(JsonArray rows, String country) {
         return rows.stream().map(JsonObject.class::cast).filter(r -> r.getString("country").equals(country))
                 .map(r -> new BigDecimal(r.getString("total_revenue"))).findFirst().orElse(BigDecimal.ZERO.setScale(2));
+    }
+
+    /**
+     * Products and categories are read from snapshots (weekly, monthly per country) corrected by daily rows,
+     * countries and totals from day x country rows: over the demo data, both must give the same totals for
+     * ranges that start and end on and between snapshot days, and end today.
+     */
+    @Test
+    void everyBreakdownAddsUpToTheSameTotalsOverAnyRange() {
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+        LocalDate monday = today.minusWeeks(3).with(DayOfWeek.MONDAY);
+        for (LocalDate[] range : new LocalDate[][] {{today.minusDays(29), today}, {monday, monday.plusWeeks(1)},
+                {monday.plusDays(3), monday.plusDays(3)}, {today.minusMonths(7).withDayOfMonth(1), today.minusMonths(1)},
+                {today.minusYears(2).plusDays(5), today.minusDays(40)}}) {
+            String dates = "&start_date=" + range[0] + "&end_date=" + range[1];
+            JsonObject totals = series("interval=month", dates).getJsonObject("totals");
+            JsonArray products = sales("type=revenue_by_product&limit=1000" + dates);
+            assertTrue(products.size() < 1000, "every product listed");
+            JsonArray categories = sales("type=revenue_by_category" + dates);
+            JsonArray countries = sales("type=revenue_by_country" + dates);
+            for (String field : List.of("gross_sales", "refunds")) {
+                String what = field + " " + range[0] + ".." + range[1];
+                assertEquals(money(totals, field), sum(products, field), what + " by product");
+                assertEquals(money(totals, field), sum(categories, field), what + " by category");
+                assertEquals(money(totals, field), sum(countries, field), what + " by country");
+            }
+            assertEquals(totals.getInt("units_sold"), products.stream().mapToInt(r -> ((JsonObject) r).getInt("units_sold")).sum());
+            assertEquals(totals.getInt("orders"), countries.stream().mapToInt(r -> ((JsonObject) r).getInt("orders")).sum());
+        }
+    }
+
+    private static BigDecimal sum(JsonArray rows, String field) {
+        return rows.stream().map(r -> money((JsonObject) r, field)).reduce(new BigDecimal("0.00"), BigDecimal::add);
     }
 }
