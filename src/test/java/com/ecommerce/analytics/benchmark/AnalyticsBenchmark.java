@@ -3,6 +3,8 @@ package com.ecommerce.analytics.benchmark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,7 @@ import com.ecommerce.analytics.platform.demo.DemoDataset;
 import com.ecommerce.analytics.platform.demo.DemoWriter;
 import com.ecommerce.analytics.testing.Api;
 
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -38,8 +44,8 @@ class AnalyticsBenchmark {
     private static final int PRODUCTS_PER_CATEGORY = 1_667;
     private static final int CUSTOMERS = 100_000;
     private static final int ORDERS = 1_000_000;
-    private static final int WARM_UP = 5;
-    private static final int RUNS = 30;
+    private static final int WARM_UP = 20;
+    private static final int RUNS = 50;
 
     private final Map<String, double[]> results = new LinkedHashMap<>();
     private final StringBuilder report = new StringBuilder();
@@ -60,12 +66,23 @@ class AnalyticsBenchmark {
                     count(db, "SELECT COUNT(*) FROM refund")));
         }
         String admin = Api.adminToken();
-        long started = System.nanoTime();
-        try (Response rebuild = Api.post("api/analytics/rebuild/", admin, "")) {
-            assertEquals(200, rebuild.getStatus(), rebuild.readEntity(String.class));
+        if (!"export".equals(System.getProperty("benchmark.only"))) {
+            long started = System.nanoTime();
+            try (Response rebuild = Api.post("api/analytics/rebuild/", admin, "")) {
+                assertEquals(200, rebuild.getStatus(), rebuild.readEntity(String.class));
+            }
+            report.append(String.format("Rebuild of the aggregates: %.1f s%n%n", (System.nanoTime() - started) / 1e9));
+            timeAnalytics(admin);
         }
-        report.append(String.format("Rebuild of the aggregates: %.1f s%n%n", (System.nanoTime() - started) / 1e9));
+        Path out = Path.of(System.getProperty("benchmark.output", "target/benchmark-results.md"));
+        Files.writeString(out, report);
+        exportABigMonth(url, admin);
+        Files.writeString(out, report);
+        System.out.println(report);
+        assertTrue(report.toString().contains("Export of"));
+    }
 
+    private void timeAnalytics(String admin) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate monthStart = today.minusMonths(1).withDayOfMonth(1);
         String month = "start_date=" + monthStart + "&end_date=" + monthStart.plusMonths(1).minusDays(1);
@@ -86,10 +103,118 @@ class AnalyticsBenchmark {
 
         report.append("| request | p50 ms | p95 ms |\n|---|---:|---:|\n");
         results.forEach((name, t) -> report.append(String.format("| %s | %.1f | %.1f |%n", name, t[0], t[1])));
-        Path out = Path.of(System.getProperty("benchmark.output", "target/benchmark-results.md"));
-        Files.writeString(out, report);
-        System.out.println(report);
-        assertTrue(results.size() > 10);
+    }
+
+    private static final int EXPORT_LINES = 500_000;
+
+    /**
+     * Fills the month three months back up to 500,000 order lines (copies of earlier orders, moved into it),
+     * rebuilds, exports the month before it once to warm up, then downloads the big month's workbook while
+     * sampling the server's heap and liveness every 50 ms.
+     */
+    private void exportABigMonth(String url, String admin) throws Exception {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(3);
+        try (Connection db = DriverManager.getConnection(url, env("DATABASE_USER", null), env("DATABASE_PASSWORD", ""))) {
+            long lines = linesIn(db, month);
+            if (lines < EXPORT_LINES) {
+                copyLinesInto(db, month, EXPORT_LINES - lines);
+                try (Response rebuild = Api.post("api/analytics/rebuild/", admin, "")) {
+                    assertEquals(200, rebuild.getStatus());
+                }
+            }
+            lines = linesIn(db, month);
+            try (Response warmUp = Api.request("api/export-sales/" + month.minusMonths(1).getMonthValue() + "/"
+                    + month.minusMonths(1).getYear() + "/", admin).get()) {
+                warmUp.readEntity(byte[].class);
+            }
+            HeapWatch watch = new HeapWatch();
+            Thread watcher = new Thread(watch);
+            watcher.start();
+            long started = System.nanoTime();
+            long bytes;
+            try (Response response = Api.request("api/export-sales/" + month.getMonthValue() + "/" + month.getYear() + "/",
+                    admin).get(); InputStream body = response.readEntity(InputStream.class)) {
+                assertEquals(200, response.getStatus());
+                bytes = body.transferTo(OutputStream.nullOutputStream());
+            } finally {
+                watch.stop();
+                watcher.join();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            report.append(String.format("%nExport of %s (%,d order lines, %.1f MB): %.1f s; server heap peak %.0f MB of "
+                    + "%.0f MB max (sampled every 50 ms); liveness checks during the export: %d answered, %d failed%n",
+                    month, lines, bytes / 1e6, seconds, watch.peak / 1e6, watch.max / 1e6, watch.alive, watch.failed));
+        }
+    }
+
+    /** Lines of the month's orders not canceled, in UTC days (the store month is a few hours off). */
+    private static long linesIn(Connection db, YearMonth month) throws Exception {
+        return count(db, "SELECT COUNT(*) FROM order_item i JOIN orders o ON o.id = i.order_id WHERE o.status <> 'canceled' "
+                + "AND o.order_date >= '" + month.atDay(1) + "' AND o.order_date < '" + month.plusMonths(1).atDay(1) + "'");
+    }
+
+    /** The first lines of orders not canceled, with their orders, copied to new ids on days 2-26 of the month. */
+    private static void copyLinesInto(Connection db, YearMonth month, long lines) throws Exception {
+        long offset = count(db, "SELECT MAX(id) FROM orders");
+        long lastItem = count(db, "SELECT MAX(id) FROM (SELECT i.id FROM order_item i JOIN orders o ON o.id = i.order_id "
+                + "WHERE o.status <> 'canceled' ORDER BY i.id LIMIT " + lines + ") first_lines");
+        String copied = "SELECT DISTINCT i.order_id FROM order_item i JOIN orders o ON o.id = i.order_id "
+                + "WHERE o.status <> 'canceled' AND i.id <= " + lastItem;
+        db.setAutoCommit(false);
+        try (var statement = db.createStatement()) {
+            statement.executeUpdate("INSERT INTO orders (id, customer_id, order_date, status, total_amount, created_at, "
+                    + "updated_at, version, country) SELECT id + " + offset + ", customer_id, TIMESTAMPADD(SECOND, "
+                    + "MOD(id * 7919, 25 * 86400), '" + month.atDay(2) + " 00:00:00'), status, total_amount, created_at, "
+                    + "updated_at, 0, country FROM orders WHERE id IN (" + copied + ")");
+            statement.executeUpdate("INSERT INTO order_item (order_id, product_id, quantity, price_at_time_of_order) "
+                    + "SELECT i.order_id + " + offset + ", i.product_id, i.quantity, i.price_at_time_of_order FROM order_item i "
+                    + "JOIN orders o ON o.id = i.order_id WHERE o.status <> 'canceled' AND i.id <= " + lastItem);
+        }
+        db.commit();
+        db.setAutoCommit(true);
+    }
+
+    /** Polls the server's MicroProfile Metrics (used heap) and health (liveness) until stopped. */
+    private static final class HeapWatch implements Runnable {
+        private static final Pattern USED = Pattern.compile("memory_usedHeap_bytes\\{[^}]*}\\s+(\\S+)");
+        private static final Pattern MAX = Pattern.compile("memory_maxHeap_bytes\\{[^}]*}\\s+(\\S+)");
+        private volatile boolean running = true;
+        double peak;
+        double max;
+        int alive;
+        int failed;
+
+        void stop() {
+            running = false;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try (Response metrics = Api.request("metrics").accept(MediaType.TEXT_PLAIN).get();
+                     Response health = Api.request("health/live").get()) {
+                    String text = metrics.readEntity(String.class);
+                    peak = Math.max(peak, value(USED, text));
+                    max = Math.max(max, value(MAX, text));
+                    if (health.getStatus() == 200) {
+                        alive++;
+                    } else {
+                        failed++;
+                    }
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    failed++;
+                }
+            }
+        }
+
+        private static double value(Pattern pattern, String text) {
+            Matcher matcher = pattern.matcher(text);
+            return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+        }
     }
 
     private void load(Connection db) throws Exception {

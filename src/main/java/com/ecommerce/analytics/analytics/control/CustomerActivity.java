@@ -60,18 +60,8 @@ public class CustomerActivity {
                 + "AND o.order_date < ?)", parameters);
     }
 
-    /** Over a long span both counts come from one pass over customer_stats. */
     public Customers customers(Span span) {
-        if (span.isShort()) {
-            return new Customers(orderedIn(span), firstOrderedIn(span));
-        }
-        List<Object> parameters = new ArrayList<>();
-        String ordered = orderedIn(span, parameters);
-        parameters.addAll(List.of(column(span.from()), column(span.to())));
-        Object[] counts = (Object[]) bind(em.createNativeQuery("SELECT COALESCE(SUM(CASE WHEN " + ordered + " THEN 1 ELSE 0 END), 0), "
-                + "COALESCE(SUM(CASE WHEN s.first_order_date >= ? AND s.first_order_date < ? THEN 1 ELSE 0 END), 0) "
-                + "FROM customer_stats s"), parameters).getSingleResult();
-        return new Customers(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
+        return new Customers(orderedIn(span), firstOrderedIn(span));
     }
 
     /** Customers whose first order falls in the span. */

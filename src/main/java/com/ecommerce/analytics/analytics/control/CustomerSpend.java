@@ -53,8 +53,11 @@ public class CustomerSpend {
     public Page<Row> report(Filter filter, String ordering, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        long total = ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM customer_stats s JOIN customer c "
-                + "ON c.id = s.customer_id" + where), parameters).getSingleResult()).longValue();
+        // Every customer has a stats row: without a filter on the customer itself, counting needs no join.
+        boolean byCustomer = filter.country() != null || (filter.search() != null && !filter.search().isBlank());
+        long total = ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM customer_stats s"
+                + (byCustomer ? " JOIN customer c ON c.id = s.customer_id" : "") + where), parameters)
+                .getSingleResult()).longValue();
         List<Object[]> rows = bind(em.createNativeQuery("SELECT c.id, c.name, c.email, c.country, s.orders, s.gross, "
                         + "s.refunds, s.first_order_date, s.last_order_date "
                         + "FROM customer_stats s JOIN customer c ON c.id = s.customer_id" + where

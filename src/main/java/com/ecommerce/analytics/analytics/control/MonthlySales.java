@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -41,6 +42,7 @@ public class MonthlySales {
     }
 
     private static final Logger LOG = Logger.getLogger(MonthlySales.class.getName());
+    private static final int BATCH = 1_000;
 
     @PersistenceContext
     EntityManager em;
@@ -74,7 +76,7 @@ public class MonthlySales {
         return new MonthResult(sales.size(), countries.size(), differences);
     }
 
-    /** Batched JDBC on the transaction's connection: a month can hold hundreds of thousands of rows. */
+    /** Batched JDBC on the transaction's connection, a thousand rows a batch: a month can hold hundreds of thousands. */
     private void write(Map<SalesKey, Measures> sales, Map<CountryKey, Measures> countries) {
         String measures = "units, gross, orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ";
         try (Connection db = dataSource.getConnection();
@@ -82,13 +84,17 @@ public class MonthlySales {
                      + measures + "?, ?, ?)");
              PreparedStatement countryInsert = db.prepareStatement("INSERT INTO country_daily (sale_date, country, "
                      + measures + "?, ?)")) {
+            int batched = 0;
             for (Map.Entry<SalesKey, Measures> row : sales.entrySet()) {
                 add(salesInsert, row.getValue(), row.getKey().day(), row.getKey().product(), row.getKey().country());
+                if (++batched % BATCH == 0) {
+                    salesInsert.executeBatch();
+                }
             }
+            salesInsert.executeBatch();
             for (Map.Entry<CountryKey, Measures> row : countries.entrySet()) {
                 add(countryInsert, row.getValue(), row.getKey().day(), row.getKey().country());
             }
-            salesInsert.executeBatch();
             countryInsert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write the rebuilt sales aggregates", e);
@@ -110,22 +116,21 @@ public class MonthlySales {
 
     private Map<SalesKey, Measures> freshSales(Instant from, Instant to) {
         Map<SalesKey, Measures> sales = new HashMap<>();
-        for (Object[] line : rows("SELECT o.order_date, o.country, i.product_id, i.quantity, i.price_at_time_of_order "
+        forEachRow("SELECT o.order_date, o.country, i.product_id, i.quantity, i.price_at_time_of_order "
                 + "FROM orders o JOIN order_item i ON i.order_id = o.id "
-                + "WHERE o.status <> 'canceled' AND o.order_date >= ? AND o.order_date < ?", from, to)) {
-            long units = SqlValues.whole(line[3]);
-            BigDecimal gross = SqlValues.decimal(line[4]).multiply(BigDecimal.valueOf(units));
-            sales.merge(new SalesKey(calendar.dayOf(SqlValues.instant(line[0])), SqlValues.whole(line[2]), (String) line[1]),
-                    Measures.sale(units, gross, 1), Measures::plus);
-        }
-        for (Object[] refund : rows("SELECT r.refund_date, o.country, oi.product_id, ri.quantity, ri.amount "
+                + "WHERE o.status <> 'canceled' AND o.order_date >= ? AND o.order_date < ?", from, to, line -> {
+                    long units = SqlValues.whole(line[3]);
+                    BigDecimal gross = SqlValues.decimal(line[4]).multiply(BigDecimal.valueOf(units));
+                    sales.merge(new SalesKey(calendar.dayOf(SqlValues.instant(line[0])), SqlValues.whole(line[2]),
+                            (String) line[1]), Measures.sale(units, gross, 1), Measures::plus);
+                });
+        forEachRow("SELECT r.refund_date, o.country, oi.product_id, ri.quantity, ri.amount "
                 + "FROM refund r JOIN orders o ON o.id = r.order_id JOIN refund_item ri ON ri.refund_id = r.id "
                 + "JOIN order_item oi ON oi.id = ri.order_item_id "
-                + "WHERE o.status <> 'canceled' AND r.refund_date >= ? AND r.refund_date < ?", from, to)) {
-            sales.merge(new SalesKey(calendar.dayOf(SqlValues.instant(refund[0])), SqlValues.whole(refund[2]),
-                            (String) refund[1]),
-                    Measures.refund(SqlValues.whole(refund[3]), SqlValues.decimal(refund[4])), Measures::plus);
-        }
+                + "WHERE o.status <> 'canceled' AND r.refund_date >= ? AND r.refund_date < ?", from, to, refund ->
+                sales.merge(new SalesKey(calendar.dayOf(SqlValues.instant(refund[0])), SqlValues.whole(refund[2]),
+                                (String) refund[1]),
+                        Measures.refund(SqlValues.whole(refund[3]), SqlValues.decimal(refund[4])), Measures::plus));
         return sales;
     }
 
@@ -135,11 +140,9 @@ public class MonthlySales {
         sales.forEach((key, measures) -> countries.merge(new CountryKey(key.day(), key.country()),
                 new Measures(measures.units(), measures.gross(), 0, measures.refundedUnits(), measures.refunds()),
                 Measures::plus));
-        for (Object[] order : rows("SELECT order_date, country FROM orders "
-                + "WHERE status <> 'canceled' AND order_date >= ? AND order_date < ?", from, to)) {
-            countries.merge(new CountryKey(calendar.dayOf(SqlValues.instant(order[0])), (String) order[1]),
-                    Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus);
-        }
+        forEachRow("SELECT order_date, country FROM orders WHERE status <> 'canceled' AND order_date >= ? "
+                + "AND order_date < ?", from, to, order -> countries.merge(new CountryKey(calendar.dayOf(
+                SqlValues.instant(order[0])), (String) order[1]), Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus));
         return countries;
     }
 
@@ -175,12 +178,16 @@ public class MonthlySales {
         return differing.size();
     }
 
+    /** Each row of the store days from one instant to the other, read a day at a time: a month may not fit in memory. */
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Instant from, Instant to) {
-        return em.createNativeQuery(sql)
-                .setParameter(1, UtcInstantConverter.toColumn(from))
-                .setParameter(2, UtcInstantConverter.toColumn(to))
-                .getResultList();
+    private void forEachRow(String sql, Instant from, Instant to, Consumer<Object[]> action) {
+        for (LocalDate day = calendar.dayOf(from); calendar.startOf(day).isBefore(to); day = day.plusDays(1)) {
+            ((List<Object[]>) em.createNativeQuery(sql)
+                    .setParameter(1, UtcInstantConverter.toColumn(calendar.startOf(day)))
+                    .setParameter(2, UtcInstantConverter.toColumn(calendar.startOf(day.plusDays(1))))
+                    .getResultList()).forEach(action);
+            em.clear();
+        }
     }
 
     @SuppressWarnings("unchecked")
