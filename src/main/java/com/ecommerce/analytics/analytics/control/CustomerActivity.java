@@ -10,7 +10,6 @@ import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 
 /**
  * How many customers ordered (orders not canceled) in spans of time. A short span reads its orders from an
@@ -80,15 +79,9 @@ public class CustomerActivity {
     }
 
     private long count(String sql, List<Object> parameters) {
-        return ((Number) bind(em.createNativeQuery(sql), parameters).getSingleResult()).longValue();
+        return ((Number) NativeQueries.bind(em.createNativeQuery(sql), parameters).getSingleResult()).longValue();
     }
 
-    private static Query bind(Query query, List<Object> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query;
-    }
 
     private static Object column(Instant instant) {
         return UtcInstantConverter.toColumn(instant);

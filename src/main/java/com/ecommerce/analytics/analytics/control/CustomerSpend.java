@@ -23,7 +23,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 
 /** The customers report over customer_stats (kept by SalesLedger), and its rebuild from the orders. */
 @Stateless
@@ -55,10 +54,10 @@ public class CustomerSpend {
         String where = where(filter, parameters);
         // Every customer has a stats row: without a filter on the customer itself, counting needs no join.
         boolean byCustomer = filter.country() != null || (filter.search() != null && !filter.search().isBlank());
-        long total = ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM customer_stats s"
+        long total = ((Number) NativeQueries.bind(em.createNativeQuery("SELECT COUNT(*) FROM customer_stats s"
                 + (byCustomer ? " JOIN customer c ON c.id = s.customer_id" : "") + where), parameters)
                 .getSingleResult()).longValue();
-        List<Object[]> rows = bind(em.createNativeQuery("SELECT c.id, c.name, c.email, c.country, s.orders, s.gross, "
+        List<Object[]> rows = NativeQueries.bind(em.createNativeQuery("SELECT c.id, c.name, c.email, c.country, s.orders, s.gross, "
                         + "s.refunds, s.first_order_date, s.last_order_date "
                         + "FROM customer_stats s JOIN customer c ON c.id = s.customer_id" + where
                         + " ORDER BY " + orderBy(ordering)), parameters)
@@ -152,12 +151,6 @@ public class CustomerSpend {
         return String.join(", ", keys);
     }
 
-    private static Query bind(Query query, List<Object> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query;
-    }
 
     private static Row row(Object[] r) {
         long orders = SqlValues.whole(r[4]);

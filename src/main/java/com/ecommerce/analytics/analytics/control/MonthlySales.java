@@ -186,7 +186,6 @@ public class MonthlySales {
                     .setParameter(1, UtcInstantConverter.toColumn(calendar.startOf(day)))
                     .setParameter(2, UtcInstantConverter.toColumn(calendar.startOf(day.plusDays(1))))
                     .getResultList()).forEach(action);
-            em.clear();
         }
     }
 

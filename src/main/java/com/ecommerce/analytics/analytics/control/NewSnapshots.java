@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
-import com.ecommerce.analytics.platform.database.StoredTime;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -105,7 +104,7 @@ public class NewSnapshots {
     }
 
     private LocalDate due(SnapshotScope scope) {
-        return scope.dayOnOrBefore(calendar.dayOf(StoredTime.now()));
+        return scope.dayOnOrBefore(calendar.today());
     }
 
     private LocalDate latest(SnapshotScope scope) {

@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-import com.ecommerce.analytics.platform.database.StoredTime;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -62,7 +61,7 @@ public class SalesRebuild {
             timeZone.recordCurrent();
             return result;
         }
-        YearMonth last = YearMonth.from(calendar.dayOf(StoredTime.now()).plusDays(1));
+        YearMonth last = YearMonth.from(calendar.today().plusDays(1));
         for (YearMonth month = YearMonth.from(calendar.dayOf(first)); !month.isAfter(last); month = month.plusMonths(1)) {
             result = result.plus(months.rebuild(month, compare));
         }

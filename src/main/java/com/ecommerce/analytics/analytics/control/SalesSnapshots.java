@@ -14,7 +14,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
-import com.ecommerce.analytics.platform.database.StoredTime;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -55,7 +54,7 @@ public class SalesSnapshots {
             List<Object> values = new ArrayList<>(scope == SnapshotScope.PRODUCT ? List.of(product) : List.of(country, product));
             values.addAll(List.of(change.units(), change.gross(), change.orders(), change.refundedUnits(), change.refunds(),
                     scope.code, day));
-            bind(query, values).executeUpdate();
+            NativeQueries.bind(query, values).executeUpdate();
         }
     }
 
@@ -93,16 +92,14 @@ public class SalesSnapshots {
         LocalDate after = snapshotDay(scope, day, true);
         String inCountry = country == null ? "" : " AND country = ?";
         List<Object> inCountryValues = country == null ? List.of() : List.of(country.value());
+        String snapshot = "SELECT " + MEASURES + " FROM " + scope.table + " WHERE snapshot_day = ?" + inCountry;
+        String daysBetween = "SELECT " + MEASURES + " FROM sales_daily WHERE sale_date >= ? AND sale_date < ?" + inCountry;
         if (after != null && (before == null || ChronoUnit.DAYS.between(day, after) < ChronoUnit.DAYS.between(before, day))) {
-            add(sales, sign, "SELECT " + MEASURES + " FROM " + scope.table + " WHERE snapshot_day = ?" + inCountry,
-                    values(List.of(after), inCountryValues));
-            add(sales, -sign, "SELECT " + MEASURES + " FROM sales_daily WHERE sale_date >= ? AND sale_date < ?" + inCountry,
-                    values(List.of(day, after), inCountryValues));
+            add(sales, sign, snapshot, values(List.of(after), inCountryValues));
+            add(sales, -sign, daysBetween, values(List.of(day, after), inCountryValues));
         } else if (before != null) {
-            add(sales, sign, "SELECT " + MEASURES + " FROM " + scope.table + " WHERE snapshot_day = ?" + inCountry,
-                    values(List.of(before), inCountryValues));
-            add(sales, sign, "SELECT " + MEASURES + " FROM sales_daily WHERE sale_date >= ? AND sale_date < ?" + inCountry,
-                    values(List.of(before, day), inCountryValues));
+            add(sales, sign, snapshot, values(List.of(before), inCountryValues));
+            add(sales, sign, daysBetween, values(List.of(before, day), inCountryValues));
         } else {
             add(sales, sign, "SELECT " + MEASURES + " FROM sales_daily WHERE sale_date < ?" + inCountry,
                     values(List.of(day), inCountryValues));
@@ -144,18 +141,11 @@ public class SalesSnapshots {
     }
 
     private void takeDueSnapshots(SnapshotScope scope) {
-        LocalDate due = scope.dayOnOrBefore(calendar.dayOf(StoredTime.now()));
-        Object latest = em.createNativeQuery("SELECT MAX(snapshot_day) FROM sales_snapshot_day WHERE scope = ?")
-                .setParameter(1, scope.code).getSingleResult();
-        if (latest == null || SqlValues.date(latest).isBefore(due)) {
+        LocalDate today = calendar.today();
+        LocalDate latest = snapshotDay(scope, today, false);
+        if (latest == null || latest.isBefore(scope.dayOnOrBefore(today))) {
             newSnapshots.takeDue(scope);
         }
     }
 
-    private static Query bind(Query query, List<Object> values) {
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 1, values.get(i));
-        }
-        return query;
-    }
 }

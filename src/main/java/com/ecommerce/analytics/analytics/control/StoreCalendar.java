@@ -7,6 +7,8 @@ import java.time.ZoneId;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.ecommerce.analytics.platform.database.StoredTime;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +34,10 @@ public class StoreCalendar {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    public LocalDate today() {
+        return dayOf(StoredTime.now());
     }
 
     public LocalDate dayOf(Instant instant) {

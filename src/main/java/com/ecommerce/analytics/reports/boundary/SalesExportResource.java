@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
-import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.reports.control.MonthlySalesWorkbook;
 import com.ecommerce.analytics.security.entity.Role;
 
@@ -67,7 +66,7 @@ public class SalesExportResource {
             throw InvalidRequest.field("year", "must be 2000 or later");
         }
         YearMonth period = YearMonth.of(yearValue, monthValue);
-        if (period.isAfter(YearMonth.from(calendar.dayOf(StoredTime.now())))) {
+        if (period.isAfter(YearMonth.from(calendar.today()))) {
             throw InvalidRequest.field("month", period + " is in the future");
         }
         return period;
