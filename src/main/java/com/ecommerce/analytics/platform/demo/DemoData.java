@@ -29,9 +29,9 @@ public class DemoData {
     public static final String DEMO_ANALYST = "analyst";
     public static final String DEMO_ANALYST_PASSWORD = "analyst-password";
 
-    static final long SEED = 20_240_601L;
-    static final int CUSTOMERS = 3_000;
-    static final int ORDERS = 30_000;
+    public static final long SEED = 20_240_601L;
+    public static final int CUSTOMERS = 3_000;
+    public static final int ORDERS = 30_000;
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
     @Resource(lookup = "jdbc/platform")

@@ -1,0 +1,92 @@
+package com.ecommerce.analytics.recommendations.control;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A model in memory: what a build writes to the database, and what the offline evaluation ranks with. */
+public final class TrainedModel implements Recommender.Model {
+
+    private final PurchaseMatrix matrix;
+    private final Map<Long, Long> categories;
+    private final Map<Long, List<Neighbour>> productNeighbours;
+    private final Map<Long, List<Neighbour>> customerNeighbours;
+    private final Map<String, List<Popular>> bestSellers;
+    private final long orderLines;
+
+    TrainedModel(PurchaseMatrix matrix, Map<Long, Long> categories, Map<Long, List<Neighbour>> productNeighbours,
+                 Map<Long, List<Neighbour>> customerNeighbours, Map<String, List<Popular>> bestSellers, long orderLines) {
+        this.matrix = matrix;
+        this.categories = categories;
+        this.productNeighbours = productNeighbours;
+        this.customerNeighbours = customerNeighbours;
+        this.bestSellers = bestSellers;
+        this.orderLines = orderLines;
+    }
+
+    @Override
+    public Map<Long, List<Neighbour>> productNeighbours(Collection<Long> products) {
+        Map<Long, List<Neighbour>> found = new HashMap<>();
+        products.forEach(p -> found.put(p, productNeighbours.getOrDefault(p, List.of())));
+        return found;
+    }
+
+    @Override
+    public List<Neighbour> customerNeighbours(long customer) {
+        return customerNeighbours.getOrDefault(customer, List.of());
+    }
+
+    @Override
+    public Map<Long, Set<Long>> productsBoughtBy(Collection<Long> customers) {
+        Map<Long, Set<Long>> bought = new HashMap<>();
+        customers.forEach(c -> bought.put(c, new HashSet<>(purchasesOf(c).stream().map(Recommender.Bought::product).toList())));
+        return bought;
+    }
+
+    @Override
+    public List<Popular> bestSellers(String country) {
+        return bestSellers.getOrDefault(country, List.of());
+    }
+
+    /** What the customer bought before the model's cut-off, each product once. */
+    public List<Recommender.Bought> purchasesOf(long customer) {
+        int row = matrix.customerIndex(customer);
+        if (row < 0) {
+            return List.of();
+        }
+        List<Recommender.Bought> bought = new ArrayList<>(matrix.productsBought(row));
+        for (int e = matrix.firstProductOf(row); e < matrix.firstProductOf(row) + matrix.productsBought(row); e++) {
+            long product = matrix.productId(matrix.productAt(e));
+            bought.add(new Recommender.Bought(product, categories.get(product), matrix.lastDayAt(e)));
+        }
+        return bought;
+    }
+
+    public Map<Long, List<Neighbour>> allProductNeighbours() {
+        return productNeighbours;
+    }
+
+    public Map<Long, List<Neighbour>> allCustomerNeighbours() {
+        return customerNeighbours;
+    }
+
+    public Map<String, List<Popular>> allBestSellers() {
+        return bestSellers;
+    }
+
+    public int customers() {
+        return matrix.customerCount();
+    }
+
+    public int products() {
+        return matrix.productCount();
+    }
+
+    public long orderLines() {
+        return orderLines;
+    }
+}
