@@ -18,8 +18,12 @@ public final class Store {
 
     /** A product with its stock record. */
     public static long product(String price, int stock) {
-        long product = created("api/products/", admin(), "{\"name\":\"Item\",\"SKU\":\"" + unique("SKU")
-                + "\",\"price\":\"" + price + "\",\"category\":" + category() + "}").getInt("id");
+        return product(price, stock, category());
+    }
+
+    public static long product(String price, int stock, long category) {
+        long product = created("api/products/", admin(), "{\"name\":\"" + unique("Item") + "\",\"SKU\":\"" + unique("SKU")
+                + "\",\"price\":\"" + price + "\",\"category\":" + category + "}").getInt("id");
         created("api/inventory/", admin(), "{\"product\":" + product + ",\"quantity\":" + stock + "}");
         return product;
     }

@@ -68,12 +68,18 @@ public final class Recommender {
         this.catalog = catalog;
     }
 
-    /** Up to limit products the customer has not bought, ranked; filled with best sellers when the type finds too few. */
+    /**
+     * Up to limit products the customer has not bought, ranked; filled with best sellers when the type finds
+     * too few, and only best sellers for a customer who has bought nothing yet.
+     */
     public List<Recommendation> recommend(Shopper shopper, RecommendationType type, int limit) {
         Set<Long> bought = shopper.bought().stream().map(Bought::product).collect(Collectors.toSet());
         List<Recommendation> chosen = new ArrayList<>();
-        offer(chosen, candidates(shopper, type), bought, limit, type == RecommendationType.INVENTORY);
-        fill(chosen, shopper, bought, limit);
+        boolean healthyStock = type == RecommendationType.INVENTORY;
+        if (!bought.isEmpty()) {
+            offer(chosen, candidates(shopper, type), bought, limit, healthyStock);
+        }
+        fill(chosen, shopper, bought, limit, healthyStock);
         return chosen;
     }
 
@@ -164,11 +170,11 @@ public final class Recommender {
     }
 
     /** Best sellers in the country, then everywhere, then anything in stock: never an empty list while there is stock. */
-    private void fill(List<Recommendation> chosen, Shopper shopper, Set<Long> bought, int limit) {
+    private void fill(List<Recommendation> chosen, Shopper shopper, Set<Long> bought, int limit, boolean healthyStock) {
         offer(chosen, ranked(model.bestSellers(shopper.country()), Reason.of(Reason.Kind.POPULAR_IN_COUNTRY), ceiling(chosen)),
-                bought, limit, false);
+                bought, limit, healthyStock);
         offer(chosen, ranked(model.bestSellers(Popularity.EVERYWHERE), Reason.of(Reason.Kind.POPULAR_EVERYWHERE),
-                ceiling(chosen)), bought, limit, false);
+                ceiling(chosen)), bought, limit, healthyStock);
         if (chosen.size() < limit) {
             double ceiling = ceiling(chosen);
             List<Long> stocked = catalog.inStock(limit + bought.size() + chosen.size());
@@ -176,7 +182,7 @@ public final class Recommender {
             for (int i = 0; i < stocked.size(); i++) {
                 anyInStock.add(new Candidate(stocked.get(i), ceiling / (i + 1), Reason.of(Reason.Kind.IN_STOCK)));
             }
-            offer(chosen, anyInStock, bought, limit, false);
+            offer(chosen, anyInStock, bought, limit, healthyStock);
         }
     }
 

@@ -1,0 +1,234 @@
+package com.ecommerce.analytics.recommendations.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.errors.Conflict;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+/**
+ * The stored models: each method is its own transaction, so a build writes its rows in batches and the
+ * switch to a new model is one short transaction that every instance sees at once.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ModelStore {
+
+    /** A build that has not finished after this long is taken to have died with its server. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
+    private static final int BATCH = 1_000;
+    private static final int DELETE_BATCH = 10_000;
+
+    public record Counts(int customers, int products, long orderLines) {
+    }
+
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
+    /** Registers a new model being built, unless another build is under way (409). */
+    public long start(Instant trainedBefore) {
+        try (Connection db = dataSource.getConnection()) {
+            lockState(db);
+            Instant now = StoredTime.now();
+            try (PreparedStatement running = db.prepareStatement(
+                    "SELECT started_at FROM recommendation_model WHERE status = 'building' AND started_at > ?")) {
+                running.setObject(1, OrderHistory.utc(now.minus(ABANDONED_AFTER)));
+                try (ResultSet rows = running.executeQuery()) {
+                    if (rows.next()) {
+                        throw new Conflict("A rebuild of the recommendation model is already running (started "
+                                + rows.getObject(1, LocalDateTime.class) + " UTC); try again when it has finished");
+                    }
+                }
+            }
+            update(db, "UPDATE recommendation_model SET status = 'retired' WHERE status = 'building'");
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO recommendation_model "
+                    + "(status, trained_before, started_at) VALUES ('building', ?, ?)", new String[] {"id"})) {
+                insert.setObject(1, OrderHistory.utc(trainedBefore));
+                insert.setObject(2, OrderHistory.utc(now));
+                insert.executeUpdate();
+                try (ResultSet key = insert.getGeneratedKeys()) {
+                    key.next();
+                    return key.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot start a recommendation model", e);
+        }
+    }
+
+    public void addProductNeighbours(long model, List<Map.Entry<Long, List<Neighbour>>> products) {
+        writeNeighbours("INSERT INTO product_neighbour (model_id, product_id, neighbour_id, similarity, co_buyers) "
+                + "VALUES (?, ?, ?, ?, ?)", model, products, true);
+    }
+
+    public void addCustomerNeighbours(long model, List<Map.Entry<Long, List<Neighbour>>> customers) {
+        writeNeighbours("INSERT INTO customer_neighbour (model_id, customer_id, neighbour_id, similarity) "
+                + "VALUES (?, ?, ?, ?)", model, customers, false);
+    }
+
+    public void addBestSellers(long model, Map<String, List<Popular>> bestSellers) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO product_popularity (model_id, country, category_id, product_id, score) VALUES (?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Map.Entry<String, List<Popular>> country : bestSellers.entrySet()) {
+                for (Popular popular : country.getValue()) {
+                    insert.setLong(1, model);
+                    insert.setString(2, country.getKey());
+                    insert.setLong(3, popular.category());
+                    insert.setLong(4, popular.product());
+                    insert.setDouble(5, popular.score());
+                    insert.addBatch();
+                    if (++pending % BATCH == 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the best sellers", e);
+        }
+    }
+
+    /** Puts the model in use for every instance and retires the one it replaces. */
+    public void activate(long model, Counts counts) {
+        try (Connection db = dataSource.getConnection()) {
+            lockState(db);
+            update(db, "UPDATE recommendation_model SET status = 'retired' WHERE status = 'active'");
+            try (PreparedStatement finish = db.prepareStatement("UPDATE recommendation_model SET status = 'active', "
+                    + "finished_at = ?, customers = ?, products = ?, order_lines = ? WHERE id = ?")) {
+                finish.setObject(1, OrderHistory.utc(StoredTime.now()));
+                finish.setInt(2, counts.customers());
+                finish.setInt(3, counts.products());
+                finish.setLong(4, counts.orderLines());
+                finish.setLong(5, model);
+                finish.executeUpdate();
+            }
+            try (PreparedStatement point = db.prepareStatement(
+                    "UPDATE recommendation_state SET active_model_id = ? WHERE id = 1")) {
+                point.setLong(1, model);
+                point.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot activate the recommendation model", e);
+        }
+    }
+
+    public void abandon(long model) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement retire = db.prepareStatement(
+                "UPDATE recommendation_model SET status = 'retired' WHERE id = ? AND status = 'building'")) {
+            retire.setLong(1, model);
+            retire.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot retire the recommendation model", e);
+        }
+    }
+
+    /** Retired models whose rows are still stored. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Long> retired() {
+        List<Long> models = new ArrayList<>();
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(
+                "SELECT id FROM recommendation_model WHERE status = 'retired'");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                models.add(rows.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list retired models", e);
+        }
+        return models;
+    }
+
+    /** Deletes up to a batch of a retired model's rows from each table, and the model once none are left; 0 then. */
+    public int purgeSome(long model) {
+        int deleted = 0;
+        try (Connection db = dataSource.getConnection()) {
+            for (String table : List.of("product_neighbour", "customer_neighbour", "product_popularity")) {
+                try (PreparedStatement delete = db.prepareStatement(
+                        "DELETE FROM " + table + " WHERE model_id = ? LIMIT " + DELETE_BATCH)) {
+                    delete.setLong(1, model);
+                    deleted += delete.executeUpdate();
+                }
+            }
+            if (deleted == 0) {
+                try (PreparedStatement forget = db.prepareStatement("DELETE FROM recommendation_model WHERE id = ?")) {
+                    forget.setLong(1, model);
+                    forget.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot delete a retired model", e);
+        }
+        return deleted;
+    }
+
+    /** The active model and when it was built, or null before the first build. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ActiveModel active() {
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(
+                "SELECT m.id, m.finished_at FROM recommendation_state s JOIN recommendation_model m "
+                        + "ON m.id = s.active_model_id WHERE s.id = 1");
+             ResultSet rows = query.executeQuery()) {
+            return rows.next() ? new ActiveModel(rows.getLong(1),
+                    rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC)) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the active model", e);
+        }
+    }
+
+    public record ActiveModel(long id, Instant builtAt) {
+    }
+
+    private void writeNeighbours(String sql, long model, List<Map.Entry<Long, List<Neighbour>>> rows, boolean shared) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(sql)) {
+            int pending = 0;
+            for (Map.Entry<Long, List<Neighbour>> row : rows) {
+                for (Neighbour neighbour : row.getValue()) {
+                    insert.setLong(1, model);
+                    insert.setLong(2, row.getKey());
+                    insert.setLong(3, neighbour.id());
+                    insert.setDouble(4, neighbour.similarity());
+                    if (shared) {
+                        insert.setInt(5, neighbour.shared());
+                    }
+                    insert.addBatch();
+                    if (++pending % BATCH == 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the model's neighbours", e);
+        }
+    }
+
+    private static void lockState(Connection db) throws SQLException {
+        try (PreparedStatement lock = db.prepareStatement("SELECT id FROM recommendation_state WHERE id = 1 FOR UPDATE");
+             ResultSet ignored = lock.executeQuery()) {
+            // the row lock is the point
+        }
+    }
+
+    private static void update(Connection db, String sql) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.ecommerce.analytics.recommendations.control;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import com.ecommerce.analytics.customers.entity.Customer;
+import com.ecommerce.analytics.platform.database.Lookup;
+import com.ecommerce.analytics.platform.database.StoredTime;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Recommendations for one customer from the model in use and the live catalogue: a few indexed reads. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class RecommendationEngine {
+
+    public record RecommendedProduct(long id, String name, BigDecimal price, long category, String categoryName,
+                                     double score, String reason) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
+    @Inject
+    ModelStore models;
+
+    public List<RecommendedProduct> recommend(long customerId, RecommendationType type, int limit) {
+        Customer customer = Lookup.byId(em, Customer.class, customerId, "Customer");
+        ModelStore.ActiveModel active = models.active();
+        try (Connection db = dataSource.getConnection()) {
+            StoredModel model = new StoredModel(db, active == null ? 0 : active.id());
+            StockedCatalog catalog = new StockedCatalog(db);
+            List<Recommender.Bought> bought = model.purchasesOf(customer.getId());
+            Recommender.Shopper shopper = new Recommender.Shopper(customer.getId(), customer.getCountry().value(), bought,
+                    RecommendationModelBuild.epochDay(StoredTime.now()));
+            List<Recommender.Recommendation> ranked = new Recommender(model, catalog).recommend(shopper, type, limit);
+            Set<Long> named = new HashSet<>();
+            ranked.forEach(r -> {
+                named.add(r.product());
+                named.add(r.reason().product());
+            });
+            Map<Long, StockedCatalog.Details> details = catalog.details(named);
+            Map<Long, String> names = new HashMap<>();
+            details.forEach((id, d) -> names.put(id, d.name()));
+            return ranked.stream().map(r -> {
+                StockedCatalog.Details product = details.get(r.product());
+                return new RecommendedProduct(product.id(), product.name(), product.price(), product.category(),
+                        product.categoryName(), Math.round(r.score() * 10_000) / 10_000.0, r.reason().text(names));
+            }).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the recommendations", e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package com.ecommerce.analytics.recommendations.control;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Learns a new model from every order so far, stores it beside the one in use and then switches to it;
+ * a build that fails leaves the previous model in use. Runs outside a transaction: it takes longer than
+ * one should last, and ModelStore commits its rows in batches.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RecommendationModelBuild {
+
+    private static final Logger LOG = Logger.getLogger(RecommendationModelBuild.class.getName());
+    private static final int ROWS_PER_TRANSACTION = 500;
+
+    public record Result(long model, Instant trainedBefore, int customers, int products, long orderLines,
+                         long productNeighbours, long customerNeighbours, long bestSellers, double seconds) {
+    }
+
+    @Inject
+    OrderHistory history;
+
+    @Inject
+    ModelStore store;
+
+    /** Returns when the new model is the one every request uses. */
+    public Result rebuild() {
+        long started = System.nanoTime();
+        // not truncated: an order stored at this very second is before it, and in the model
+        Instant now = Instant.now();
+        long model = store.start(now);
+        boolean active = false;
+        try {
+            TrainedModel trained = train(history, Instant.EPOCH, now);
+            inSlices(trained.allProductNeighbours(), slice -> store.addProductNeighbours(model, slice));
+            inSlices(trained.allCustomerNeighbours(), slice -> store.addCustomerNeighbours(model, slice));
+            store.addBestSellers(model, trained.allBestSellers());
+            store.activate(model, new ModelStore.Counts(trained.customers(), trained.products(), trained.orderLines()));
+            active = true;
+            Result result = new Result(model, now, trained.customers(), trained.products(), trained.orderLines(),
+                    NeighbourLists.total(trained.allProductNeighbours().values()),
+                    NeighbourLists.total(trained.allCustomerNeighbours().values()),
+                    trained.allBestSellers().values().stream().mapToLong(List::size).sum(),
+                    Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+            LOG.info(() -> "Recommendation model built: " + result);
+            return result;
+        } finally {
+            if (!active) {
+                store.abandon(model);
+            }
+            purgeRetired();
+        }
+    }
+
+    /** A model of the orders placed in [from, to), recency measured from the day of to. */
+    static TrainedModel train(OrderHistory history, Instant from, Instant to) {
+        Training training = new Training(epochDay(to));
+        history.linesBetween(from, to, (customer, country, product, category, quantity, orderDate) ->
+                training.add(customer, country, product, category, quantity, epochDay(orderDate)));
+        return training.train();
+    }
+
+    static int epochDay(Instant instant) {
+        return (int) LocalDate.ofInstant(instant, ZoneOffset.UTC).toEpochDay();
+    }
+
+    private static void inSlices(Map<Long, List<Neighbour>> lists, Consumer<List<Map.Entry<Long, List<Neighbour>>>> writer) {
+        List<Map.Entry<Long, List<Neighbour>>> slice = new ArrayList<>();
+        for (Map.Entry<Long, List<Neighbour>> entry : lists.entrySet()) {
+            slice.add(entry);
+            if (slice.size() == ROWS_PER_TRANSACTION) {
+                writer.accept(slice);
+                slice = new ArrayList<>();
+            }
+        }
+        writer.accept(slice);
+    }
+
+    private void purgeRetired() {
+        for (long retired : store.retired()) {
+            while (store.purgeSome(retired) > 0) {
+                // each batch commits on its own, so no transaction grows with the model
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package com.ecommerce.analytics.recommendations.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The model in use, read from its tables for one request; the purchases of the customer and of their
+ * neighbours are read live from the orders, so a purchase made since the build is already excluded.
+ */
+final class StoredModel implements Recommender.Model {
+
+    private static final int BEST_SELLERS_READ = 1_000;
+
+    private final Connection db;
+    private final long model;
+    private final Map<String, List<Popular>> bestSellers = new HashMap<>();
+
+    StoredModel(Connection db, long model) {
+        this.db = db;
+        this.model = model;
+    }
+
+    List<Recommender.Bought> purchasesOf(long customer) throws SQLException {
+        List<Recommender.Bought> bought = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT i.product_id, p.category_id, MAX(o.order_date) "
+                + "FROM orders o JOIN order_item i ON i.order_id = o.id JOIN product p ON p.id = i.product_id "
+                + "WHERE o.customer_id = ? AND o.status <> 'canceled' GROUP BY i.product_id, p.category_id")) {
+            query.setLong(1, customer);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    bought.add(new Recommender.Bought(rows.getLong(1), rows.getLong(2), RecommendationModelBuild.epochDay(
+                            rows.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC))));
+                }
+            }
+        }
+        return bought;
+    }
+
+    @Override
+    public Map<Long, List<Neighbour>> productNeighbours(Collection<Long> products) {
+        Map<Long, List<Neighbour>> neighbours = new HashMap<>();
+        if (products.isEmpty()) {
+            return neighbours;
+        }
+        String sql = "SELECT product_id, neighbour_id, similarity, co_buyers FROM product_neighbour "
+                + "WHERE model_id = ? AND product_id IN " + InList.of(products.size());
+        read(sql, products, rows -> neighbours.computeIfAbsent(rows.getLong(1), p -> new ArrayList<>())
+                .add(new Neighbour(rows.getLong(2), rows.getDouble(3), rows.getInt(4))));
+        return neighbours;
+    }
+
+    @Override
+    public List<Neighbour> customerNeighbours(long customer) {
+        List<Neighbour> neighbours = new ArrayList<>();
+        read("SELECT neighbour_id, similarity FROM customer_neighbour WHERE model_id = ? AND customer_id IN (?)",
+                List.of(customer), rows -> neighbours.add(new Neighbour(rows.getLong(1), rows.getDouble(2), 0)));
+        return neighbours;
+    }
+
+    @Override
+    public Map<Long, Set<Long>> productsBoughtBy(Collection<Long> customers) {
+        Map<Long, Set<Long>> bought = new HashMap<>();
+        if (customers.isEmpty()) {
+            return bought;
+        }
+        try (PreparedStatement query = db.prepareStatement("SELECT DISTINCT o.customer_id, i.product_id FROM orders o "
+                + "JOIN order_item i ON i.order_id = o.id WHERE o.status <> 'canceled' AND o.customer_id IN "
+                + InList.of(customers.size()))) {
+            InList.bind(query, 1, customers);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    bought.computeIfAbsent(rows.getLong(1), c -> new HashSet<>()).add(rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the neighbours' purchases", e);
+        }
+        return bought;
+    }
+
+    @Override
+    public List<Popular> bestSellers(String country) {
+        return bestSellers.computeIfAbsent(country, this::readBestSellers);
+    }
+
+    private List<Popular> readBestSellers(String country) {
+        List<Popular> popular = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT product_id, category_id, score FROM product_popularity "
+                + "WHERE model_id = ? AND country = ? ORDER BY score DESC, product_id")) {
+            query.setMaxRows(BEST_SELLERS_READ);
+            query.setLong(1, model);
+            query.setString(2, country);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    popular.add(new Popular(rows.getLong(1), rows.getLong(2), rows.getDouble(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the best sellers", e);
+        }
+        return popular;
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** A query of this model's rows: the model id first, then the ids of the IN list. */
+    private void read(String sql, Collection<Long> ids, RowReader reader) {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setLong(1, model);
+            InList.bind(query, 2, ids);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the recommendation model", e);
+        }
+    }
+}
