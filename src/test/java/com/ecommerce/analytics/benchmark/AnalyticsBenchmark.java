@@ -66,20 +66,28 @@ class AnalyticsBenchmark {
                     count(db, "SELECT COUNT(*) FROM refund")));
         }
         String admin = Api.adminToken();
-        if (!"export".equals(System.getProperty("benchmark.only"))) {
+        String only = System.getProperty("benchmark.only", "all");
+        boolean all = only.equals("all");
+        Path out = Path.of(System.getProperty("benchmark.output", "target/benchmark-results.md"));
+        if (all || only.equals("analytics")) {
             long started = System.nanoTime();
             try (Response rebuild = Api.post("api/analytics/rebuild/", admin, "")) {
                 assertEquals(200, rebuild.getStatus(), rebuild.readEntity(String.class));
             }
             report.append(String.format("Rebuild of the aggregates: %.1f s%n%n", (System.nanoTime() - started) / 1e9));
             timeAnalytics(admin);
+            Files.writeString(out, report);
         }
-        Path out = Path.of(System.getProperty("benchmark.output", "target/benchmark-results.md"));
-        Files.writeString(out, report);
-        exportABigMonth(url, admin);
-        Files.writeString(out, report);
+        if (all || only.equals("recommendations")) {
+            timeRecommendations(admin);
+            Files.writeString(out, report);
+        }
+        if (all || only.equals("export")) {
+            exportABigMonth(url, admin);
+            Files.writeString(out, report);
+        }
         System.out.println(report);
-        assertTrue(report.toString().contains("Export of"));
+        assertTrue(report.length() > 200, report.toString());
     }
 
     private void timeAnalytics(String admin) {
@@ -101,8 +109,38 @@ class AnalyticsBenchmark {
         timeEach("customer CLV", () -> "api/customer/" + (1 + random.nextInt(CUSTOMERS)) + "/clv/", admin);
         timeEach("order tax", () -> "api/order/" + (1 + random.nextInt(ORDERS)) + "/tax/", admin);
 
+        appendResults();
+    }
+
+    private void appendResults() {
         report.append("| request | p50 ms | p95 ms |\n|---|---:|---:|\n");
         results.forEach((name, t) -> report.append(String.format("| %s | %.1f | %.1f |%n", name, t[0], t[1])));
+        results.clear();
+    }
+
+    /** Rebuilds the recommendation model twice (the second replaces a model), times each type, then evaluates. */
+    private void timeRecommendations(String admin) {
+        for (int build = 1; build <= 2; build++) {
+            long started = System.nanoTime();
+            try (Response rebuild = Api.post("api/recommendations/rebuild/", admin, "")) {
+                String body = rebuild.readEntity(String.class);
+                assertEquals(200, rebuild.getStatus(), body);
+                report.append(String.format("%nRecommendation model build %d: %.1f s over HTTP; %s%n", build,
+                        (System.nanoTime() - started) / 1e9, body));
+            }
+        }
+        report.append("\n");
+        Random random = new Random(11);
+        for (String type : List.of("history", "similar_customers", "inventory", "")) {
+            timeEach("recommendations " + (type.isEmpty() ? "blend" : type),
+                    () -> "api/recommendations/" + (1 + random.nextInt(CUSTOMERS)) + "/?type=" + type, admin);
+        }
+        appendResults();
+        long started = System.nanoTime();
+        try (Response evaluation = Api.request("api/recommendations/evaluation/?customers=5000", admin).get()) {
+            report.append(String.format("%nOffline evaluation (%.1f s): %s%n", (System.nanoTime() - started) / 1e9,
+                    evaluation.readEntity(String.class)));
+        }
     }
 
     private static final int EXPORT_LINES = 500_000;

@@ -62,20 +62,20 @@ public class RevenueSeries {
     CustomerActivity activity;
 
     public Series of(LocalDate start, LocalDate end, Interval interval, Comparison compare) {
-        Map<LocalDate, Day> days = days(start, end);
+        Sales sales = sales(start, end, true);
         List<Point> buckets = interval.buckets(start, end).stream().map(bucket -> {
             Day sum = Day.NONE;
             for (LocalDate d = bucket.start(); !d.isAfter(bucket.end()); d = d.plusDays(1)) {
-                sum = sum.plus(days.getOrDefault(d, Day.NONE));
+                sum = sum.plus(sales.days().getOrDefault(d, Day.NONE));
             }
             return new Point(bucket.period(), bucket.start(), bucket.end(), sum.gross(), sum.refunds(),
                     sum.gross().subtract(sum.refunds()), sum.orders(), sum.units());
         }).toList();
-        Totals totals = totals(start, end, days);
+        Totals totals = totals(start, end, sales);
         Previous previous = null;
         if (compare != null) {
             Comparison.Range range = compare.of(start, end);
-            Totals before = totals(range.start(), range.end(), days(range.start(), range.end()));
+            Totals before = totals(range.start(), range.end(), sales(range.start(), range.end(), false));
             previous = new Previous(compare.code(), range.start(), range.end(), before,
                     Comparison.changePercent(totals.netRevenue(), before.netRevenue()),
                     Comparison.changePercent(BigDecimal.valueOf(totals.orders()), BigDecimal.valueOf(before.orders())),
@@ -84,37 +84,51 @@ public class RevenueSeries {
         return new Series(interval.code(), start, end, buckets, totals, previous);
     }
 
-    private Totals totals(LocalDate start, LocalDate end, Map<LocalDate, Day> days) {
-        Day sum = days.values().stream().reduce(Day.NONE, Day::plus);
+    private Totals totals(LocalDate start, LocalDate end, Sales sales) {
+        Day sum = sales.total();
         BigDecimal net = sum.gross().subtract(sum.refunds());
         BigDecimal average = sum.orders() == 0 ? BigDecimal.ZERO.setScale(2)
                 : sum.gross().divide(BigDecimal.valueOf(sum.orders()), 2, RoundingMode.HALF_UP);
         CustomerActivity.Span span = new CustomerActivity.Span(calendar.startOf(start), calendar.startOf(end.plusDays(1)));
         CustomerActivity.Customers customers = activity.customers(span);
-        return new Totals(sum.gross(), sum.refunds(), net, tax(start, end), sum.orders(), sum.units(), average,
+        return new Totals(sum.gross(), sum.refunds(), net, tax(sales.netByCountry()), sum.orders(), sum.units(), average,
                 customers.ordered(), customers.firstOrdered(), customers.ordered() - customers.firstOrdered());
     }
 
-    @SuppressWarnings("unchecked")
-    private BigDecimal tax(LocalDate start, LocalDate end) {
+    /** Tax is each country's net at its rate, rounded per country. */
+    private BigDecimal tax(Map<String, BigDecimal> netByCountry) {
         BigDecimal tax = BigDecimal.ZERO.setScale(2);
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT country, SUM(gross) - SUM(refunds) FROM country_daily "
-                + "WHERE sale_date >= ? AND sale_date <= ? GROUP BY country")
-                .setParameter(1, start).setParameter(2, end).getResultList()) {
-            tax = tax.add(rates.forCountry(new CountryCode((String) row[0])).taxOn(SqlValues.decimal(row[1])));
+        for (Map.Entry<String, BigDecimal> country : netByCountry.entrySet()) {
+            tax = tax.add(rates.forCountry(new CountryCode(country.getKey())).taxOn(country.getValue()));
         }
         return tax;
     }
 
+    /** A range's sales per day (when grouped by day too) and per country, from one read of country_daily. */
+    private record Sales(Map<LocalDate, Day> days, Map<String, BigDecimal> netByCountry, Day total) {
+    }
+
+    private static final String BY_DAY_AND_COUNTRY = "SELECT sale_date, country, gross, refunds, units, orders "
+            + "FROM country_daily WHERE sale_date >= ? AND sale_date <= ?";
+    private static final String BY_COUNTRY = "SELECT country, SUM(gross), SUM(refunds), SUM(units), SUM(orders) "
+            + "FROM country_daily WHERE sale_date >= ? AND sale_date <= ? GROUP BY country";
+
     @SuppressWarnings("unchecked")
-    private Map<LocalDate, Day> days(LocalDate start, LocalDate end) {
+    private Sales sales(LocalDate start, LocalDate end, boolean byDay) {
         Map<LocalDate, Day> days = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT sale_date, SUM(gross), SUM(refunds), SUM(units), "
-                + "SUM(orders) FROM country_daily WHERE sale_date >= ? AND sale_date <= ? GROUP BY sale_date")
+        Map<String, BigDecimal> netByCountry = new HashMap<>();
+        Day total = Day.NONE;
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(byDay ? BY_DAY_AND_COUNTRY : BY_COUNTRY)
                 .setParameter(1, start).setParameter(2, end).getResultList()) {
-            days.put(SqlValues.date(row[0]), new Day(SalesAnalytics.money(row[1]), SalesAnalytics.money(row[2]),
-                    SqlValues.whole(row[3]), SqlValues.whole(row[4])));
+            int measures = byDay ? 2 : 1;
+            Day day = new Day(SalesAnalytics.money(row[measures]), SalesAnalytics.money(row[measures + 1]),
+                    SqlValues.whole(row[measures + 2]), SqlValues.whole(row[measures + 3]));
+            if (byDay) {
+                days.merge(SqlValues.date(row[0]), day, Day::plus);
+            }
+            netByCountry.merge((String) row[measures - 1], day.gross().subtract(day.refunds()), BigDecimal::add);
+            total = total.plus(day);
         }
-        return days;
+        return new Sales(days, netByCountry, total);
     }
 }

@@ -2,10 +2,8 @@ package com.ecommerce.analytics.recommendations.control;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -67,30 +65,56 @@ final class NeighbourLists {
 
     /** The k best by similarity, ties to the lower index so that results do not depend on thread timing. */
     private static final class TopK {
-        private final int k;
-        private final PriorityQueue<double[]> heap;
+        private final int[] rows;
+        private final double[] similarities;
+        private final int[] shared;
+        private int size;
+        private int weakest;
 
         TopK(int k) {
-            this.k = k;
-            this.heap = new PriorityQueue<>(k + 1, (a, b) -> a[0] != b[0]
-                    ? Double.compare(a[0], b[0]) : Double.compare(b[1], a[1]));
+            rows = new int[k];
+            similarities = new double[k];
+            shared = new int[k];
         }
 
-        void offer(int row, double similarity, int shared) {
-            heap.offer(new double[] {similarity, row, shared});
-            if (heap.size() > k) {
-                heap.poll();
+        /** Most candidates lose to the weakest kept one at the first comparison, and cost no allocation. */
+        void offer(int row, double similarity, int sharedCount) {
+            int slot;
+            if (size < rows.length) {
+                slot = size++;
+            } else if (better(similarity, row, similarities[weakest], rows[weakest])) {
+                slot = weakest;
+            } else {
+                return;
+            }
+            rows[slot] = row;
+            similarities[slot] = similarity;
+            shared[slot] = sharedCount;
+            if (size == rows.length) {
+                weakest = 0;
+                for (int i = 1; i < size; i++) {
+                    if (better(similarities[weakest], rows[weakest], similarities[i], rows[i])) {
+                        weakest = i;
+                    }
+                }
             }
         }
 
         List<Neighbour> sorted(IntFunction<Long> ids) {
-            List<Neighbour> result = new ArrayList<>(heap.size());
-            while (!heap.isEmpty()) {
-                double[] best = heap.poll();
-                result.add(new Neighbour(ids.apply((int) best[1]), best[0], (int) best[2]));
+            List<Integer> order = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                order.add(i);
             }
-            Collections.reverse(result);
+            order.sort((a, b) -> a.equals(b) ? 0 : better(similarities[a], rows[a], similarities[b], rows[b]) ? -1 : 1);
+            List<Neighbour> result = new ArrayList<>(size);
+            for (int i : order) {
+                result.add(new Neighbour(ids.apply(rows[i]), similarities[i], shared[i]));
+            }
             return result;
+        }
+
+        private static boolean better(double similarity, int row, double other, int otherRow) {
+            return similarity > other || (similarity == other && row < otherRow);
         }
     }
 

@@ -27,7 +27,8 @@ public class RecommendationModelBuild {
     private static final int ROWS_PER_TRANSACTION = 500;
 
     public record Result(long model, Instant trainedBefore, int customers, int products, long orderLines,
-                         long productNeighbours, long customerNeighbours, long bestSellers, double seconds) {
+                         long productNeighbours, long customerNeighbours, long bestSellers, double readSeconds,
+                         double trainSeconds, double writeSeconds, double seconds) {
     }
 
     @Inject
@@ -44,7 +45,11 @@ public class RecommendationModelBuild {
         long model = store.start(now);
         boolean active = false;
         try {
-            TrainedModel trained = train(history, Instant.EPOCH, now);
+            Training training = new Training(epochDay(now));
+            read(history, Instant.EPOCH, now, training);
+            long read = System.nanoTime();
+            TrainedModel trained = training.train();
+            long learnt = System.nanoTime();
             inSlices(trained.allProductNeighbours(), slice -> store.addProductNeighbours(model, slice));
             inSlices(trained.allCustomerNeighbours(), slice -> store.addCustomerNeighbours(model, slice));
             store.addBestSellers(model, trained.allBestSellers());
@@ -53,8 +58,8 @@ public class RecommendationModelBuild {
             Result result = new Result(model, now, trained.customers(), trained.products(), trained.orderLines(),
                     NeighbourLists.total(trained.allProductNeighbours().values()),
                     NeighbourLists.total(trained.allCustomerNeighbours().values()),
-                    trained.allBestSellers().values().stream().mapToLong(List::size).sum(),
-                    Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+                    trained.allBestSellers().values().stream().mapToLong(List::size).sum(), seconds(started, read),
+                    seconds(read, learnt), seconds(learnt, System.nanoTime()), seconds(started, System.nanoTime()));
             LOG.info(() -> "Recommendation model built: " + result);
             return result;
         } finally {
@@ -68,9 +73,17 @@ public class RecommendationModelBuild {
     /** A model of the orders placed in [from, to), recency measured from the day of to. */
     static TrainedModel train(OrderHistory history, Instant from, Instant to) {
         Training training = new Training(epochDay(to));
+        read(history, from, to, training);
+        return training.train();
+    }
+
+    private static void read(OrderHistory history, Instant from, Instant to, Training training) {
         history.linesBetween(from, to, (customer, country, product, category, quantity, orderDate) ->
                 training.add(customer, country, product, category, quantity, epochDay(orderDate)));
-        return training.train();
+    }
+
+    private static double seconds(long from, long to) {
+        return Math.round((to - from) / 1e7) / 100.0;
     }
 
     static int epochDay(Instant instant) {

@@ -171,10 +171,14 @@ public final class Recommender {
 
     /** Best sellers in the country, then everywhere, then anything in stock: never an empty list while there is stock. */
     private void fill(List<Recommendation> chosen, Shopper shopper, Set<Long> bought, int limit, boolean healthyStock) {
-        offer(chosen, ranked(model.bestSellers(shopper.country()), Reason.of(Reason.Kind.POPULAR_IN_COUNTRY), ceiling(chosen)),
-                bought, limit, healthyStock);
-        offer(chosen, ranked(model.bestSellers(Popularity.EVERYWHERE), Reason.of(Reason.Kind.POPULAR_EVERYWHERE),
-                ceiling(chosen)), bought, limit, healthyStock);
+        if (chosen.size() < limit) {
+            offer(chosen, ranked(model.bestSellers(shopper.country()), Reason.of(Reason.Kind.POPULAR_IN_COUNTRY),
+                    ceiling(chosen)), bought, limit, healthyStock);
+        }
+        if (chosen.size() < limit) {
+            offer(chosen, ranked(model.bestSellers(Popularity.EVERYWHERE), Reason.of(Reason.Kind.POPULAR_EVERYWHERE),
+                    ceiling(chosen)), bought, limit, healthyStock);
+        }
         if (chosen.size() < limit) {
             double ceiling = ceiling(chosen);
             List<Long> stocked = catalog.inStock(limit + bought.size() + chosen.size());

@@ -26,9 +26,17 @@ final class StoredModel implements Recommender.Model {
     private final long model;
     private final Map<String, List<Popular>> bestSellers = new HashMap<>();
 
-    StoredModel(Connection db, long model) {
+    private StoredModel(Connection db, long model) {
         this.db = db;
         this.model = model;
+    }
+
+    /** The model in use; before the first build, an empty one (every list is then filled from stock). */
+    static StoredModel active(Connection db) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT active_model_id FROM recommendation_state WHERE id = 1");
+             ResultSet row = query.executeQuery()) {
+            return new StoredModel(db, row.next() ? row.getLong(1) : 0);
+        }
     }
 
     List<Recommender.Bought> purchasesOf(long customer) throws SQLException {
