@@ -20,6 +20,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 /** Recommendations for one customer from the model in use and the live catalogue: a few indexed reads. */
 @Stateless
@@ -33,11 +34,14 @@ public class RecommendationEngine {
     @Resource(lookup = "jdbc/platform")
     DataSource dataSource;
 
+    @Inject
+    ModelCache cache;
+
     /** One connection and plain indexed reads: a request is a few milliseconds of SQL. */
     public List<RecommendedProduct> recommend(long customerId, RecommendationType type, int limit) {
         try (Connection db = dataSource.getConnection()) {
             String country = countryOf(db, customerId);
-            StoredModel model = StoredModel.active(db);
+            StoredModel model = StoredModel.active(db, cache);
             StockedCatalog catalog = new StockedCatalog(db);
             List<Recommender.Bought> bought = model.purchasesOf(customerId);
             Recommender.Shopper shopper = new Recommender.Shopper(customerId, country, bought,

@@ -12,6 +12,8 @@ public final class Similarities {
 
     /** Customers who bought more than this many products say little about any pair; like Amazon, skip them. */
     static final int MAX_PRODUCTS_PER_CUSTOMER = 1_000;
+    /** Customers who bought more than this are nobody's neighbour: they share a few products with everyone. */
+    static final int MAX_NEIGHBOUR_PRODUCTS = 150;
     /** Overlap found through a product is sampled from at most this many of its buyers, which bounds the cost of best sellers. */
     static final int MAX_BUYERS_SAMPLED = 200;
 
@@ -75,7 +77,10 @@ public final class Similarities {
                     int stride = (count + MAX_BUYERS_SAMPLED - 1) / MAX_BUYERS_SAMPLED;
                     int first = matrix.firstBuyerOf(product);
                     for (int b = first + product % stride; b < first + count; b += stride) {
-                        other.accept(matrix.buyerAt(b));
+                        int buyer = matrix.buyerAt(b);
+                        if (matrix.productsBought(buyer) <= MAX_NEIGHBOUR_PRODUCTS) {
+                            other.accept(buyer);
+                        }
                     }
                 }
             }

@@ -24,18 +24,19 @@ final class StoredModel implements Recommender.Model {
 
     private final Connection db;
     private final long model;
-    private final Map<String, List<Popular>> bestSellers = new HashMap<>();
+    private final ModelCache.Entry cached;
 
-    private StoredModel(Connection db, long model) {
+    private StoredModel(Connection db, long model, ModelCache cache) {
         this.db = db;
         this.model = model;
+        this.cached = cache.of(model);
     }
 
     /** The model in use; before the first build, an empty one (every list is then filled from stock). */
-    static StoredModel active(Connection db) throws SQLException {
+    static StoredModel active(Connection db, ModelCache cache) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("SELECT active_model_id FROM recommendation_state WHERE id = 1");
              ResultSet row = query.executeQuery()) {
-            return new StoredModel(db, row.next() ? row.getLong(1) : 0);
+            return new StoredModel(db, row.next() ? row.getLong(1) : 0, cache);
         }
     }
 
@@ -58,13 +59,29 @@ final class StoredModel implements Recommender.Model {
     @Override
     public Map<Long, List<Neighbour>> productNeighbours(Collection<Long> products) {
         Map<Long, List<Neighbour>> neighbours = new HashMap<>();
-        if (products.isEmpty()) {
+        List<Long> missing = new ArrayList<>();
+        for (long product : products) {
+            List<Neighbour> known = cached.productNeighbours.get(product);
+            if (known != null) {
+                neighbours.put(product, known);
+            } else {
+                missing.add(product);
+            }
+        }
+        if (missing.isEmpty()) {
             return neighbours;
         }
-        String sql = "SELECT product_id, neighbour_id, similarity, co_buyers FROM product_neighbour "
-                + "WHERE model_id = ? AND product_id IN " + InList.of(products.size());
-        read(sql, products, rows -> neighbours.computeIfAbsent(rows.getLong(1), p -> new ArrayList<>())
-                .add(new Neighbour(rows.getLong(2), rows.getDouble(3), rows.getInt(4))));
+        Map<Long, List<Neighbour>> read = new HashMap<>();
+        missing.forEach(product -> read.put(product, new ArrayList<>()));
+        read("SELECT product_id, neighbour_id, similarity, co_buyers FROM product_neighbour WHERE model_id = ? "
+                + "AND product_id IN " + InList.of(missing.size()) + " ORDER BY product_id, similarity DESC", missing,
+                rows -> read.get(rows.getLong(1)).add(new Neighbour(rows.getLong(2), rows.getDouble(3), rows.getInt(4))));
+        read.forEach((product, list) -> {
+            if (cached.hasRoom()) {
+                cached.productNeighbours.put(product, List.copyOf(list));
+            }
+        });
+        neighbours.putAll(read);
         return neighbours;
     }
 
@@ -99,7 +116,7 @@ final class StoredModel implements Recommender.Model {
 
     @Override
     public List<Popular> bestSellers(String country) {
-        return bestSellers.computeIfAbsent(country, this::readBestSellers);
+        return cached.bestSellers.computeIfAbsent(country, this::readBestSellers);
     }
 
     private List<Popular> readBestSellers(String country) {
@@ -117,7 +134,7 @@ final class StoredModel implements Recommender.Model {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the best sellers", e);
         }
-        return popular;
+        return List.copyOf(popular);
     }
 
     private interface RowReader {
