@@ -33,6 +33,16 @@ public class ModelCache {
 
     private volatile Entry current = new Entry(-1);
 
+    /** The instance that built a model has it in memory already: it starts with a full cache. */
+    void prime(long model, Map<Long, List<Neighbour>> productNeighbours, Map<String, List<Popular>> bestSellers) {
+        Entry entry = new Entry(model);
+        productNeighbours.entrySet().stream().limit(MAX_PRODUCTS)
+                .forEach(e -> entry.productNeighbours.put(e.getKey(), List.copyOf(e.getValue())));
+        bestSellers.forEach((country, list) -> entry.bestSellers.put(country,
+                List.copyOf(list.subList(0, Math.min(list.size(), StoredModel.BEST_SELLERS_READ)))));
+        current = entry;
+    }
+
     Entry of(long model) {
         Entry entry = current;
         if (entry.model != model) {

@@ -37,6 +37,9 @@ public class RecommendationModelBuild {
     @Inject
     ModelStore store;
 
+    @Inject
+    ModelCache cache;
+
     /** Returns when the new model is the one every request uses. */
     public Result rebuild() {
         long started = System.nanoTime();
@@ -55,6 +58,7 @@ public class RecommendationModelBuild {
             store.addBestSellers(model, trained.allBestSellers());
             store.activate(model, new ModelStore.Counts(trained.customers(), trained.products(), trained.orderLines()));
             active = true;
+            cache.prime(model, trained.allProductNeighbours(), trained.allBestSellers());
             Result result = new Result(model, now, trained.customers(), trained.products(), trained.orderLines(),
                     NeighbourLists.total(trained.allProductNeighbours().values()),
                     NeighbourLists.total(trained.allCustomerNeighbours().values()),
