@@ -32,13 +32,14 @@ CREATE TABLE product_neighbour (
     PRIMARY KEY (model_id, product_id, neighbour_id)
 );
 
--- Each customer's nearest customers by the cosine of their purchase vectors.
-CREATE TABLE customer_neighbour (
-    model_id     BIGINT NOT NULL,
-    customer_id  BIGINT NOT NULL,
-    neighbour_id BIGINT NOT NULL,
-    similarity   DOUBLE NOT NULL,
-    PRIMARY KEY (model_id, customer_id, neighbour_id)
+-- What each customer's nearest customers (by the cosine of their purchase vectors) bought and the customer
+-- had not: each product scored by the sum of the similarities of the neighbours who bought it.
+CREATE TABLE similar_customer_product (
+    model_id    BIGINT NOT NULL,
+    customer_id BIGINT NOT NULL,
+    product_id  BIGINT NOT NULL,
+    score       DOUBLE NOT NULL,
+    PRIMARY KEY (model_id, customer_id, product_id)
 );
 
 -- Recency-weighted units sold per country and category (country '' = every country), the best sellers

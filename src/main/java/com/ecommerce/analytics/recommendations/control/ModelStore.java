@@ -74,12 +74,29 @@ public class ModelStore {
 
     public void addProductNeighbours(long model, List<Map.Entry<Long, List<Neighbour>>> products) {
         writeNeighbours("INSERT INTO product_neighbour (model_id, product_id, neighbour_id, similarity, co_buyers) "
-                + "VALUES (?, ?, ?, ?, ?)", model, products, true);
+                + "VALUES (?, ?, ?, ?, ?)", model, products);
     }
 
-    public void addCustomerNeighbours(long model, List<Map.Entry<Long, List<Neighbour>>> customers) {
-        writeNeighbours("INSERT INTO customer_neighbour (model_id, customer_id, neighbour_id, similarity) "
-                + "VALUES (?, ?, ?, ?)", model, customers, false);
+    public void addSimilarCustomerProducts(long model, Map<Long, List<SuggestedProduct>> customers) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO similar_customer_product (model_id, customer_id, product_id, score) VALUES (?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Map.Entry<Long, List<SuggestedProduct>> customer : customers.entrySet()) {
+                for (SuggestedProduct product : customer.getValue()) {
+                    insert.setLong(1, model);
+                    insert.setLong(2, customer.getKey());
+                    insert.setLong(3, product.product());
+                    insert.setDouble(4, product.score());
+                    insert.addBatch();
+                    if (++pending % BATCH == 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write what similar customers bought", e);
+        }
     }
 
     public void addBestSellers(long model, Map<String, List<Popular>> bestSellers) {
@@ -159,7 +176,7 @@ public class ModelStore {
     public int purgeSome(long model) {
         int deleted = 0;
         try (Connection db = dataSource.getConnection()) {
-            for (String table : List.of("product_neighbour", "customer_neighbour", "product_popularity")) {
+            for (String table : List.of("product_neighbour", "similar_customer_product", "product_popularity")) {
                 try (PreparedStatement delete = db.prepareStatement(
                         "DELETE FROM " + table + " WHERE model_id = ? LIMIT " + DELETE_BATCH)) {
                     delete.setLong(1, model);
@@ -195,7 +212,7 @@ public class ModelStore {
     public record ActiveModel(long id, Instant builtAt) {
     }
 
-    private void writeNeighbours(String sql, long model, List<Map.Entry<Long, List<Neighbour>>> rows, boolean shared) {
+    private void writeNeighbours(String sql, long model, List<Map.Entry<Long, List<Neighbour>>> rows) {
         try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(sql)) {
             int pending = 0;
             for (Map.Entry<Long, List<Neighbour>> row : rows) {
@@ -204,9 +221,7 @@ public class ModelStore {
                     insert.setLong(2, row.getKey());
                     insert.setLong(3, neighbour.id());
                     insert.setDouble(4, neighbour.similarity());
-                    if (shared) {
-                        insert.setInt(5, neighbour.shared());
-                    }
+                    insert.setInt(5, neighbour.shared());
                     insert.addBatch();
                     if (++pending % BATCH == 0) {
                         insert.executeBatch();

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+
+import com.ecommerce.analytics.platform.database.StoredTime;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,7 +30,7 @@ public class RecommendationModelBuild {
     private static final int ROWS_PER_TRANSACTION = 500;
 
     public record Result(long model, Instant trainedBefore, int customers, int products, long orderLines,
-                         long productNeighbours, long customerNeighbours, long bestSellers, double readSeconds,
+                         long productNeighbours, long similarCustomerProducts, long bestSellers, double readSeconds,
                          double trainSeconds, double writeSeconds, double seconds) {
     }
 
@@ -43,8 +46,8 @@ public class RecommendationModelBuild {
     /** Returns when the new model is the one every request uses. */
     public Result rebuild() {
         long started = System.nanoTime();
-        // not truncated: an order stored at this very second is before it, and in the model
-        Instant now = Instant.now();
+        // order dates are stored to the second (MariaDB rounds), so the model takes all of the current second
+        Instant now = StoredTime.now().plusSeconds(1);
         long model = store.start(now);
         boolean active = false;
         try {
@@ -54,14 +57,14 @@ public class RecommendationModelBuild {
             TrainedModel trained = training.train();
             long learnt = System.nanoTime();
             inSlices(trained.allProductNeighbours(), slice -> store.addProductNeighbours(model, slice));
-            inSlices(trained.allCustomerNeighbours(), slice -> store.addCustomerNeighbours(model, slice));
+            long suggestions = writeSimilarCustomerProducts(model, trained);
             store.addBestSellers(model, trained.allBestSellers());
             store.activate(model, new ModelStore.Counts(trained.customers(), trained.products(), trained.orderLines()));
             active = true;
             cache.prime(model, trained.allProductNeighbours(), trained.allBestSellers());
             Result result = new Result(model, now, trained.customers(), trained.products(), trained.orderLines(),
                     NeighbourLists.total(trained.allProductNeighbours().values()),
-                    NeighbourLists.total(trained.allCustomerNeighbours().values()),
+                    suggestions,
                     trained.allBestSellers().values().stream().mapToLong(List::size).sum(), seconds(started, read),
                     seconds(read, learnt), seconds(learnt, System.nanoTime()), seconds(started, System.nanoTime()));
             LOG.info(() -> "Recommendation model built: " + result);
@@ -92,6 +95,26 @@ public class RecommendationModelBuild {
 
     static int epochDay(Instant instant) {
         return (int) LocalDate.ofInstant(instant, ZoneOffset.UTC).toEpochDay();
+    }
+
+    /** Computed a slice of customers at a time, so that they never all sit in memory. */
+    private long writeSimilarCustomerProducts(long model, TrainedModel trained) {
+        long written = 0;
+        Map<Long, List<SuggestedProduct>> slice = new HashMap<>();
+        for (long customer : trained.customersWithNeighbours()) {
+            slice.put(customer, trained.productsOfSimilarCustomers(customer));
+            if (slice.size() == ROWS_PER_TRANSACTION) {
+                written += write(model, slice);
+            }
+        }
+        return written + write(model, slice);
+    }
+
+    private long write(long model, Map<Long, List<SuggestedProduct>> slice) {
+        store.addSimilarCustomerProducts(model, slice);
+        long rows = slice.values().stream().mapToLong(List::size).sum();
+        slice.clear();
+        return rows;
     }
 
     private static void inSlices(Map<Long, List<Neighbour>> lists, Consumer<List<Map.Entry<Long, List<Neighbour>>>> writer) {

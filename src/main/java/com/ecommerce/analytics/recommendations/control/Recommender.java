@@ -22,9 +22,8 @@ public final class Recommender {
     public interface Model {
         Map<Long, List<Neighbour>> productNeighbours(Collection<Long> products);
 
-        List<Neighbour> customerNeighbours(long customer);
-
-        Map<Long, Set<Long>> productsBoughtBy(Collection<Long> customers);
+        /** What the customer's nearest customers bought and the customer did not, best first. */
+        List<SuggestedProduct> productsOfSimilarCustomers(long customer);
 
         /** Best first; Popularity.EVERYWHERE for all countries together. */
         List<Popular> bestSellers(String country);
@@ -127,16 +126,9 @@ public final class Recommender {
 
     /** Products bought by the customer's nearest customers, each scored by the similarity of those who bought it. */
     private List<Candidate> similarCustomers(Shopper shopper) {
-        List<Neighbour> neighbours = model.customerNeighbours(shopper.customer());
-        Map<Long, Set<Long>> purchases = model.productsBoughtBy(neighbours.stream().map(Neighbour::id).toList());
-        Map<Long, Double> scores = new HashMap<>();
-        for (Neighbour neighbour : neighbours) {
-            for (long product : purchases.getOrDefault(neighbour.id(), Set.of())) {
-                scores.merge(product, neighbour.similarity(), Double::sum);
-            }
-        }
         Reason reason = Reason.of(Reason.Kind.CUSTOMERS_LIKE_YOU);
-        return normalised(scores.entrySet().stream().map(e -> new Candidate(e.getKey(), e.getValue(), reason)).toList());
+        return normalised(model.productsOfSimilarCustomers(shopper.customer()).stream()
+                .map(p -> new Candidate(p.product(), p.score(), reason)).toList());
     }
 
     /**

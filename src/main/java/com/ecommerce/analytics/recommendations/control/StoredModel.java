@@ -9,14 +9,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The model in use, read from its tables for one request; the purchases of the customer and of their
- * neighbours are read live from the orders, so a purchase made since the build is already excluded.
+ * The model in use, read from its tables for one request; the customer's own purchases are read live from
+ * the orders, so a purchase made since the build is already excluded.
  */
 final class StoredModel implements Recommender.Model {
 
@@ -86,33 +84,11 @@ final class StoredModel implements Recommender.Model {
     }
 
     @Override
-    public List<Neighbour> customerNeighbours(long customer) {
-        List<Neighbour> neighbours = new ArrayList<>();
-        read("SELECT neighbour_id, similarity FROM customer_neighbour WHERE model_id = ? AND customer_id IN (?)",
-                List.of(customer), rows -> neighbours.add(new Neighbour(rows.getLong(1), rows.getDouble(2), 0)));
-        return neighbours;
-    }
-
-    @Override
-    public Map<Long, Set<Long>> productsBoughtBy(Collection<Long> customers) {
-        Map<Long, Set<Long>> bought = new HashMap<>();
-        if (customers.isEmpty()) {
-            return bought;
-        }
-        // no DISTINCT: the sets drop repeats without the temporary table the database would sort them in
-        try (PreparedStatement query = db.prepareStatement("SELECT o.customer_id, i.product_id FROM orders o "
-                + "JOIN order_item i ON i.order_id = o.id WHERE o.status <> 'canceled' AND o.customer_id IN "
-                + InList.of(customers.size()))) {
-            InList.bind(query, 1, customers);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    bought.computeIfAbsent(rows.getLong(1), c -> new HashSet<>()).add(rows.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the neighbours' purchases", e);
-        }
-        return bought;
+    public List<SuggestedProduct> productsOfSimilarCustomers(long customer) {
+        List<SuggestedProduct> suggested = new ArrayList<>();
+        read("SELECT product_id, score FROM similar_customer_product WHERE model_id = ? AND customer_id IN (?)",
+                List.of(customer), rows -> suggested.add(new SuggestedProduct(rows.getLong(1), rows.getDouble(2))));
+        return suggested;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.ecommerce.analytics.recommendations.control;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,16 +36,33 @@ public final class TrainedModel implements Recommender.Model {
         return found;
     }
 
-    @Override
-    public List<Neighbour> customerNeighbours(long customer) {
-        return customerNeighbours.getOrDefault(customer, List.of());
-    }
+    /** Kept per customer: enough for a page of recommendations after the exclusions made at request time. */
+    static final int SUGGESTIONS_KEPT = 30;
 
     @Override
-    public Map<Long, Set<Long>> productsBoughtBy(Collection<Long> customers) {
-        Map<Long, Set<Long>> bought = new HashMap<>();
-        customers.forEach(c -> bought.put(c, new HashSet<>(purchasesOf(c).stream().map(Recommender.Bought::product).toList())));
-        return bought;
+    public List<SuggestedProduct> productsOfSimilarCustomers(long customer) {
+        List<Neighbour> neighbours = customerNeighbours.getOrDefault(customer, List.of());
+        if (neighbours.isEmpty()) {
+            return List.of();
+        }
+        int row = matrix.customerIndex(customer);
+        Set<Integer> own = new HashSet<>();
+        for (int e = matrix.firstProductOf(row); e < matrix.firstProductOf(row) + matrix.productsBought(row); e++) {
+            own.add(matrix.productAt(e));
+        }
+        Map<Long, Double> scores = new HashMap<>();
+        for (Neighbour neighbour : neighbours) {
+            int other = matrix.customerIndex(neighbour.id());
+            for (int e = matrix.firstProductOf(other); e < matrix.firstProductOf(other) + matrix.productsBought(other); e++) {
+                if (!own.contains(matrix.productAt(e))) {
+                    scores.merge(matrix.productId(matrix.productAt(e)), neighbour.similarity(), Double::sum);
+                }
+            }
+        }
+        return scores.entrySet().stream().map(e -> new SuggestedProduct(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingDouble(SuggestedProduct::score).reversed()
+                        .thenComparingLong(SuggestedProduct::product))
+                .limit(SUGGESTIONS_KEPT).toList();
     }
 
     @Override
@@ -70,8 +88,9 @@ public final class TrainedModel implements Recommender.Model {
         return productNeighbours;
     }
 
-    public Map<Long, List<Neighbour>> allCustomerNeighbours() {
-        return customerNeighbours;
+    /** The customers who have neighbours, each with a list of suggestions. */
+    public Set<Long> customersWithNeighbours() {
+        return customerNeighbours.keySet();
     }
 
     public Map<String, List<Popular>> allBestSellers() {
