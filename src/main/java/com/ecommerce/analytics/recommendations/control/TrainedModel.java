@@ -12,6 +12,9 @@ import java.util.Set;
 /** A model in memory: what a build writes to the database, and what the offline evaluation ranks with. */
 public final class TrainedModel implements Recommender.Model {
 
+    /** Kept per customer: enough for a page of recommendations after the exclusions made at request time. */
+    static final int SUGGESTIONS_KEPT = 30;
+
     private final PurchaseMatrix matrix;
     private final Map<Long, Long> categories;
     private final Map<Long, List<Neighbour>> productNeighbours;
@@ -35,9 +38,6 @@ public final class TrainedModel implements Recommender.Model {
         products.forEach(p -> found.put(p, productNeighbours.getOrDefault(p, List.of())));
         return found;
     }
-
-    /** Kept per customer: enough for a page of recommendations after the exclusions made at request time. */
-    static final int SUGGESTIONS_KEPT = 30;
 
     @Override
     public List<SuggestedProduct> productsOfSimilarCustomers(long customer) {
