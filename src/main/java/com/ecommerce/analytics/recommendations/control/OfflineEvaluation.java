@@ -53,7 +53,7 @@ public class OfflineEvaluation {
         }
         TrainedModel model = RecommendationModelBuild.train(history, Instant.EPOCH, cut);
         Map<Long, Set<Long>> later = history.productsBoughtBetween(cut, StoredTime.now().plusSeconds(1));
-        later.keySet().removeIf(customer -> model.purchasesOf(customer).isEmpty());
+        later.keySet().removeIf(customer -> !model.bought(customer));
         try (Connection db = dataSource.getConnection()) {
             List<HoldOutEvaluation.Result> results = HoldOutEvaluation.evaluate(model, StockedCatalog.snapshot(db),
                     sample(later, sampleSize), history.countries(), (int) day.toEpochDay());

@@ -86,7 +86,7 @@ final class StoredModel implements Recommender.Model {
     @Override
     public List<SuggestedProduct> productsOfSimilarCustomers(long customer) {
         List<SuggestedProduct> suggested = new ArrayList<>();
-        read("SELECT product_id, score FROM similar_customer_product WHERE model_id = ? AND customer_id IN (?)",
+        read("SELECT product_id, score FROM similar_customer_product WHERE model_id = ? AND customer_id = ?",
                 List.of(customer), rows -> suggested.add(new SuggestedProduct(rows.getLong(1), rows.getDouble(2))));
         return suggested;
     }
@@ -118,7 +118,7 @@ final class StoredModel implements Recommender.Model {
         void read(ResultSet row) throws SQLException;
     }
 
-    /** A query of this model's rows: the model id first, then the ids of the IN list. */
+    /** A query of this model's rows: the model id first, then the ids it is about. */
     private void read(String sql, Collection<Long> ids, RowReader reader) {
         try (PreparedStatement query = db.prepareStatement(sql)) {
             query.setLong(1, model);

@@ -70,6 +70,11 @@ public final class TrainedModel implements Recommender.Model {
         return bestSellers.getOrDefault(country, List.of());
     }
 
+    /** Whether the customer bought anything before the model's cut-off. */
+    public boolean bought(long customer) {
+        return matrix.customerIndex(customer) >= 0;
+    }
+
     /** What the customer bought before the model's cut-off, each product once. */
     public List<Recommender.Bought> purchasesOf(long customer) {
         int row = matrix.customerIndex(customer);
