@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -72,54 +73,33 @@ public class ModelStore {
         }
     }
 
-    public void addProductNeighbours(long model, List<Map.Entry<Long, List<Neighbour>>> products) {
-        writeNeighbours("INSERT INTO product_neighbour (model_id, product_id, neighbour_id, similarity, co_buyers) "
-                + "VALUES (?, ?, ?, ?, ?)", model, products);
+    public void addProductNeighbours(long model, Map<Long, List<Neighbour>> products) {
+        insertLists("INSERT INTO product_neighbour (model_id, product_id, neighbour_id, similarity, co_buyers) "
+                + "VALUES (?, ?, ?, ?, ?)", model, products.entrySet(), (insert, product, neighbour) -> {
+                    insert.setLong(2, product);
+                    insert.setLong(3, neighbour.id());
+                    insert.setDouble(4, neighbour.similarity());
+                    insert.setInt(5, neighbour.shared());
+                });
     }
 
     public void addSimilarCustomerProducts(long model, Map<Long, List<SuggestedProduct>> customers) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO similar_customer_product (model_id, customer_id, product_id, score) VALUES (?, ?, ?, ?)")) {
-            int pending = 0;
-            for (Map.Entry<Long, List<SuggestedProduct>> customer : customers.entrySet()) {
-                for (SuggestedProduct product : customer.getValue()) {
-                    insert.setLong(1, model);
-                    insert.setLong(2, customer.getKey());
-                    insert.setLong(3, product.product());
-                    insert.setDouble(4, product.score());
-                    insert.addBatch();
-                    if (++pending % BATCH == 0) {
-                        insert.executeBatch();
-                    }
-                }
-            }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write what similar customers bought", e);
-        }
+        insertLists("INSERT INTO similar_customer_product (model_id, customer_id, product_id, score) VALUES (?, ?, ?, ?)",
+                model, customers.entrySet(), (insert, customer, suggested) -> {
+                    insert.setLong(2, customer);
+                    insert.setLong(3, suggested.product());
+                    insert.setDouble(4, suggested.score());
+                });
     }
 
     public void addBestSellers(long model, Map<String, List<Popular>> bestSellers) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO product_popularity (model_id, country, category_id, product_id, score) VALUES (?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (Map.Entry<String, List<Popular>> country : bestSellers.entrySet()) {
-                for (Popular popular : country.getValue()) {
-                    insert.setLong(1, model);
-                    insert.setString(2, country.getKey());
+        insertLists("INSERT INTO product_popularity (model_id, country, category_id, product_id, score) "
+                + "VALUES (?, ?, ?, ?, ?)", model, bestSellers.entrySet(), (insert, country, popular) -> {
+                    insert.setString(2, country);
                     insert.setLong(3, popular.category());
                     insert.setLong(4, popular.product());
                     insert.setDouble(5, popular.score());
-                    insert.addBatch();
-                    if (++pending % BATCH == 0) {
-                        insert.executeBatch();
-                    }
-                }
-            }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write the best sellers", e);
-        }
+                });
     }
 
     /** Puts the model in use for every instance and retires the one it replaces. */
@@ -212,16 +192,19 @@ public class ModelStore {
     public record ActiveModel(long id, Instant builtAt) {
     }
 
-    private void writeNeighbours(String sql, long model, List<Map.Entry<Long, List<Neighbour>>> rows) {
+    /** Binds the parameters after the model id (1) of one row: a key and one value of its list. */
+    private interface RowBinder<K, V> {
+        void bind(PreparedStatement insert, K key, V value) throws SQLException;
+    }
+
+    /** One row per value of each key's list, sent in JDBC batches of BATCH rows. */
+    private <K, V> void insertLists(String sql, long model, Collection<Map.Entry<K, List<V>>> lists, RowBinder<K, V> row) {
         try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(sql)) {
             int pending = 0;
-            for (Map.Entry<Long, List<Neighbour>> row : rows) {
-                for (Neighbour neighbour : row.getValue()) {
+            for (Map.Entry<K, List<V>> list : lists) {
+                for (V value : list.getValue()) {
                     insert.setLong(1, model);
-                    insert.setLong(2, row.getKey());
-                    insert.setLong(3, neighbour.id());
-                    insert.setDouble(4, neighbour.similarity());
-                    insert.setInt(5, neighbour.shared());
+                    row.bind(insert, list.getKey(), value);
                     insert.addBatch();
                     if (++pending % BATCH == 0) {
                         insert.executeBatch();
@@ -230,7 +213,7 @@ public class ModelStore {
             }
             insert.executeBatch();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write the model's neighbours", e);
+            throw new IllegalStateException("Cannot write the recommendation model", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package com.ecommerce.analytics.recommendations.control;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,9 +115,5 @@ final class NeighbourLists {
         private static boolean better(double similarity, int row, double other, int otherRow) {
             return similarity > other || (similarity == other && row < otherRow);
         }
-    }
-
-    static int total(Collection<List<Neighbour>> lists) {
-        return lists.stream().mapToInt(List::size).sum();
     }
 }

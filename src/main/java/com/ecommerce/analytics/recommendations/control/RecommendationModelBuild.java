@@ -3,11 +3,12 @@ package com.ecommerce.analytics.recommendations.control;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
@@ -56,15 +57,17 @@ public class RecommendationModelBuild {
             long read = System.nanoTime();
             TrainedModel trained = training.train();
             long learnt = System.nanoTime();
-            inSlices(trained.allProductNeighbours(), slice -> store.addProductNeighbours(model, slice));
-            long suggestions = writeSimilarCustomerProducts(model, trained);
+            Map<Long, List<Neighbour>> neighbours = trained.allProductNeighbours();
+            long neighbourRows = inSlices(neighbours.keySet(), neighbours::get,
+                    slice -> store.addProductNeighbours(model, slice));
+            long suggestions = inSlices(trained.customersWithNeighbours(), trained::productsOfSimilarCustomers,
+                    slice -> store.addSimilarCustomerProducts(model, slice));
             store.addBestSellers(model, trained.allBestSellers());
             store.activate(model, new ModelStore.Counts(trained.customers(), trained.products(), trained.orderLines()));
             active = true;
             cache.prime(model, trained.allProductNeighbours(), trained.allBestSellers());
             Result result = new Result(model, now, trained.customers(), trained.products(), trained.orderLines(),
-                    NeighbourLists.total(trained.allProductNeighbours().values()),
-                    suggestions,
+                    neighbourRows, suggestions,
                     trained.allBestSellers().values().stream().mapToLong(List::size).sum(), seconds(started, read),
                     seconds(read, learnt), seconds(learnt, System.nanoTime()), seconds(started, System.nanoTime()));
             LOG.info(() -> "Recommendation model built: " + result);
@@ -97,36 +100,25 @@ public class RecommendationModelBuild {
         return (int) LocalDate.ofInstant(instant, ZoneOffset.UTC).toEpochDay();
     }
 
-    /** Computed a slice of customers at a time, so that they never all sit in memory. */
-    private long writeSimilarCustomerProducts(long model, TrainedModel trained) {
-        long written = 0;
-        Map<Long, List<SuggestedProduct>> slice = new HashMap<>();
-        for (long customer : trained.customersWithNeighbours()) {
-            slice.put(customer, trained.productsOfSimilarCustomers(customer));
-            if (slice.size() == ROWS_PER_TRANSACTION) {
-                written += write(model, slice);
-            }
-        }
-        return written + write(model, slice);
-    }
-
-    private long write(long model, Map<Long, List<SuggestedProduct>> slice) {
-        store.addSimilarCustomerProducts(model, slice);
-        long rows = slice.values().stream().mapToLong(List::size).sum();
-        slice.clear();
-        return rows;
-    }
-
-    private static void inSlices(Map<Long, List<Neighbour>> lists, Consumer<List<Map.Entry<Long, List<Neighbour>>>> writer) {
-        List<Map.Entry<Long, List<Neighbour>>> slice = new ArrayList<>();
-        for (Map.Entry<Long, List<Neighbour>> entry : lists.entrySet()) {
-            slice.add(entry);
+    /**
+     * Each key's list, computed as it is written, ROWS_PER_TRANSACTION keys per transaction, so that lists
+     * computed on demand never all sit in memory; returns the rows written.
+     */
+    private static <V> long inSlices(Collection<Long> keys, Function<Long, List<V>> listOf,
+                                     Consumer<Map<Long, List<V>>> writer) {
+        long rows = 0;
+        Map<Long, List<V>> slice = new HashMap<>();
+        for (long key : keys) {
+            List<V> list = listOf.apply(key);
+            slice.put(key, list);
+            rows += list.size();
             if (slice.size() == ROWS_PER_TRANSACTION) {
                 writer.accept(slice);
-                slice = new ArrayList<>();
+                slice = new HashMap<>();
             }
         }
         writer.accept(slice);
+        return rows;
     }
 
     private void purgeRetired() {

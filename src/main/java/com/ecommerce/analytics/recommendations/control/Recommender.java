@@ -42,6 +42,9 @@ public final class Recommender {
     }
 
     public record Shopper(long customer, String country, List<Bought> bought, int today) {
+        Set<Long> products() {
+            return bought.stream().map(Bought::product).collect(Collectors.toSet());
+        }
     }
 
     public record Recommendation(long product, double score, Reason reason) {
@@ -72,7 +75,7 @@ public final class Recommender {
      * too few, and only best sellers for a customer who has bought nothing yet.
      */
     public List<Recommendation> recommend(Shopper shopper, RecommendationType type, int limit) {
-        Set<Long> bought = shopper.bought().stream().map(Bought::product).collect(Collectors.toSet());
+        Set<Long> bought = shopper.products();
         List<Recommendation> chosen = new ArrayList<>();
         boolean healthyStock = type == RecommendationType.INVENTORY;
         if (!bought.isEmpty()) {
@@ -84,7 +87,7 @@ public final class Recommender {
 
     /** The model's best sellers everywhere, for the evaluation's baseline. */
     public List<Recommendation> popular(Shopper shopper, int limit) {
-        Set<Long> bought = shopper.bought().stream().map(Bought::product).collect(Collectors.toSet());
+        Set<Long> bought = shopper.products();
         List<Recommendation> chosen = new ArrayList<>();
         offer(chosen, ranked(model.bestSellers(Popularity.EVERYWHERE), Reason.of(Reason.Kind.POPULAR_EVERYWHERE), 1), bought,
                 limit, false);
