@@ -101,7 +101,7 @@ public class MonthlySales {
         }
     }
 
-    private static void add(PreparedStatement insert, Measures measures, Object... key) throws SQLException {
+    static void add(PreparedStatement insert, Measures measures, Object... key) throws SQLException {
         int column = 1;
         for (Object value : key) {
             insert.setObject(column++, value);

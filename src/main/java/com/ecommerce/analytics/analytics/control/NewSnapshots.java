@@ -47,6 +47,13 @@ public class NewSnapshots {
         }
     }
 
+    /** Takes every snapshot that is missing up to today, as analytics requests would. */
+    public void takeAllDue() {
+        for (SnapshotScope scope : SnapshotScope.values()) {
+            takeDue(scope);
+        }
+    }
+
     /**
      * Retakes every snapshot from the (rebuilt) daily sales; answers how many rows of the snapshots taken
      * before differed (a snapshot day first taken now, before the earliest one, has nothing to compare).

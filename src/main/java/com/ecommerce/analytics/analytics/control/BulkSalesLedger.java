@@ -1,0 +1,161 @@
+package com.ecommerce.analytics.analytics.control;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+/**
+ * Counts a batch of orders and refunds written at once (an import of past sales) into the sales
+ * aggregates, inside the caller's transaction, with a few batched statements instead of SalesLedger's
+ * statements per line. The snapshots after the batch's earliest day are dropped rather than corrected
+ * row by row (a year-old day would touch every later snapshot); the next analytics request, or
+ * NewSnapshots.takeAllDue, takes them again.
+ */
+@Stateless
+public class BulkSalesLedger {
+
+    private static final int BATCH = 1_000;
+
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
+    @Inject
+    SalesAggregatesLock lock;
+
+    @Inject
+    StoreCalendar calendar;
+
+    /**
+     * Holds the aggregates for the rest of the caller's transaction: taken before the batch writes anything, so
+     * that orders placed meanwhile wait at the lock instead of deadlocking with the batch on customer rows.
+     */
+    public SalesBatch begin() {
+        lock.exclusive();
+        return new SalesBatch(calendar::dayOf);
+    }
+
+    public void count(SalesBatch batch) {
+        if (batch.isEmpty() && batch.customers.isEmpty()) {
+            return;
+        }
+        try (Connection db = dataSource.getConnection()) {
+            if (batch.earliest() != null) {
+                forgetSnapshotsAfter(db, batch);
+            }
+            addSales(db, batch);
+            addCountries(db, batch);
+            refreshCustomers(db, new ArrayList<>(batch.customers));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the imported sales", e);
+        }
+    }
+
+    private static void forgetSnapshotsAfter(Connection db, SalesBatch batch) throws SQLException {
+        for (String table : List.of("product_sales_before", "product_country_sales_before", "sales_snapshot_day")) {
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM " + table + " WHERE snapshot_day > ?")) {
+                delete.setObject(1, batch.earliest());
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static final String ADD_MEASURES = " ON DUPLICATE KEY UPDATE units = units + VALUES(units), "
+            + "gross = gross + VALUES(gross), orders = orders + VALUES(orders), "
+            + "refunded_units = refunded_units + VALUES(refunded_units), refunds = refunds + VALUES(refunds)";
+
+    private static void addSales(Connection db, SalesBatch batch) throws SQLException {
+        List<MonthlySales.SalesKey> keys = new ArrayList<>(batch.sales.keySet());
+        keys.sort(Comparator.comparing(MonthlySales.SalesKey::day).thenComparingLong(MonthlySales.SalesKey::product)
+                .thenComparing(MonthlySales.SalesKey::country));
+        try (PreparedStatement upsert = db.prepareStatement("INSERT INTO sales_daily (sale_date, product_id, country, units, "
+                + "gross, orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" + ADD_MEASURES)) {
+            int batched = 0;
+            for (MonthlySales.SalesKey key : keys) {
+                MonthlySales.add(upsert, batch.sales.get(key), key.day(), key.product(), key.country());
+                if (++batched % BATCH == 0) {
+                    upsert.executeBatch();
+                }
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void addCountries(Connection db, SalesBatch batch) throws SQLException {
+        List<MonthlySales.CountryKey> keys = new ArrayList<>(batch.countries.keySet());
+        keys.sort(Comparator.comparing(MonthlySales.CountryKey::day).thenComparing(MonthlySales.CountryKey::country));
+        try (PreparedStatement upsert = db.prepareStatement("INSERT INTO country_daily (sale_date, country, units, gross, "
+                + "orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ?, ?)" + ADD_MEASURES)) {
+            for (MonthlySales.CountryKey key : keys) {
+                MonthlySales.add(upsert, batch.countries.get(key), key.day(), key.country());
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** Each customer's stats recomputed from their orders, as SalesLedger.refreshCustomer does for one. */
+    private static void refreshCustomers(Connection db, List<Long> customers) throws SQLException {
+        Collections.sort(customers);
+        for (int from = 0; from < customers.size(); from += BATCH) {
+            List<Long> slice = customers.subList(from, Math.min(customers.size(), from + BATCH));
+            String in = String.join(", ", Collections.nCopies(slice.size(), "?"));
+            Map<Long, Object[]> orders = grouped(db, "SELECT customer_id, COUNT(*), SUM(total_amount), MIN(order_date), "
+                    + "MAX(order_date) FROM orders WHERE status <> 'canceled' AND customer_id IN (" + in + ") "
+                    + "GROUP BY customer_id", slice);
+            Map<Long, Object[]> refunds = grouped(db, "SELECT o.customer_id, SUM(r.amount) FROM refund r JOIN orders o "
+                    + "ON o.id = r.order_id WHERE o.status <> 'canceled' AND o.customer_id IN (" + in + ") "
+                    + "GROUP BY o.customer_id", slice);
+            try (PreparedStatement update = db.prepareStatement("UPDATE customer_stats SET orders = ?, gross = ?, "
+                    + "refunds = ?, spend = ?, first_order_date = ?, last_order_date = ? WHERE customer_id = ?")) {
+                for (long customer : slice) {
+                    Object[] placed = orders.getOrDefault(customer, new Object[] {customer, 0L, BigDecimal.ZERO, null, null});
+                    BigDecimal gross = SqlValues.decimal(placed[2]);
+                    BigDecimal refunded = refunds.containsKey(customer) ? SqlValues.decimal(refunds.get(customer)[1])
+                            : BigDecimal.ZERO;
+                    update.setLong(1, SqlValues.whole(placed[1]));
+                    update.setBigDecimal(2, gross);
+                    update.setBigDecimal(3, refunded);
+                    update.setBigDecimal(4, gross.subtract(refunded));
+                    update.setObject(5, placed[3]);
+                    update.setObject(6, placed[4]);
+                    update.setLong(7, customer);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+    }
+
+    private static Map<Long, Object[]> grouped(Connection db, String sql, List<Long> customers) throws SQLException {
+        Map<Long, Object[]> rows = new HashMap<>();
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < customers.size(); i++) {
+                query.setLong(i + 1, customers.get(i));
+            }
+            try (ResultSet result = query.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    Object[] row = new Object[columns];
+                    for (int c = 0; c < columns; c++) {
+                        row[c] = result.getObject(c + 1);
+                    }
+                    rows.put(result.getLong(1), row);
+                }
+            }
+        }
+        return rows;
+    }
+}

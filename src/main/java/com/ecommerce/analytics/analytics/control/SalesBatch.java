@@ -1,0 +1,63 @@
+package com.ecommerce.analytics.analytics.control;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The sales of many orders and refunds written at once (an import), summed per store day the way
+ * SalesLedger counts one order: a line on its order's day, a refund on its own day, every order once in
+ * its country's day.
+ */
+public class SalesBatch {
+
+    private final Function<Instant, LocalDate> dayOf;
+    final Map<MonthlySales.SalesKey, Measures> sales = new HashMap<>();
+    final Map<MonthlySales.CountryKey, Measures> countries = new HashMap<>();
+    final Set<Long> customers = new HashSet<>();
+    private LocalDate earliest;
+
+    SalesBatch(Function<Instant, LocalDate> dayOf) {
+        this.dayOf = dayOf;
+    }
+
+    public void order(Instant date, String country, long customer) {
+        countries.merge(new MonthlySales.CountryKey(day(date), country), Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus);
+        customers.add(customer);
+    }
+
+    public void line(Instant orderDate, String country, long product, int units, BigDecimal gross) {
+        LocalDate day = day(orderDate);
+        sales.merge(new MonthlySales.SalesKey(day, product, country), Measures.sale(units, gross, 1), Measures::plus);
+        countries.merge(new MonthlySales.CountryKey(day, country), Measures.sale(units, gross, 0), Measures::plus);
+    }
+
+    public void refund(Instant refundDate, String country, long product, int units, BigDecimal amount, long customer) {
+        LocalDate day = day(refundDate);
+        Measures refunded = Measures.refund(units, amount);
+        sales.merge(new MonthlySales.SalesKey(day, product, country), refunded, Measures::plus);
+        countries.merge(new MonthlySales.CountryKey(day, country), refunded, Measures::plus);
+        customers.add(customer);
+    }
+
+    boolean isEmpty() {
+        return sales.isEmpty() && countries.isEmpty();
+    }
+
+    LocalDate earliest() {
+        return earliest;
+    }
+
+    private LocalDate day(Instant date) {
+        LocalDate day = dayOf.apply(date);
+        if (earliest == null || day.isBefore(earliest)) {
+            earliest = day;
+        }
+        return day;
+    }
+}

@@ -1,0 +1,92 @@
+package com.ecommerce.analytics.imports.control;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import com.ecommerce.analytics.analytics.control.NewSnapshots;
+import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Imports a transaction-line file of past sales as it streams in: invoices are read one at a time and
+ * written a few hundred per transaction, so a failure part-way leaves whole invoices only, and running the
+ * same file again completes the rest.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OrderImport {
+
+    static final int INVOICES_PER_BATCH = 500;
+
+    private static final Logger LOG = Logger.getLogger(OrderImport.class.getName());
+
+    @Inject
+    InvoiceBatch batches;
+
+    @Inject
+    NewSnapshots snapshots;
+
+    @Inject
+    RunningImport running;
+
+    public ImportReport importOrders(InputStream body, ZoneId zone) {
+        running.start();
+        try {
+            return read(body, zone);
+        } finally {
+            running.finish();
+        }
+    }
+
+    private ImportReport read(InputStream body, ZoneId zone) {
+        long started = System.nanoTime();
+        Rejections rejections = new Rejections();
+        InvoiceReader reader = new InvoiceReader(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8),
+                1 << 16), zone, StoredTime.now(), rejections);
+        ImportedProducts products = new ImportedProducts();
+        ImportTally total = new ImportTally();
+        List<Invoice> batch = new ArrayList<>();
+        try {
+            for (Invoice invoice = reader.next(); invoice != null; invoice = reader.next()) {
+                batch.add(invoice);
+                if (batch.size() == INVOICES_PER_BATCH) {
+                    write(batch, products, total, rejections);
+                    batch = new ArrayList<>();
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw new InvalidRequest("The file could not be read after line " + (batch.isEmpty() ? reader.rowsRead()
+                    : batch.get(0).firstLine()) + " (" + e.getCause().getMessage() + "). " + total.ordersCreated
+                    + " orders and " + total.refundsCreated + " refunds before it were imported; import the corrected "
+                    + "file again and what was imported is skipped.");
+        }
+        write(batch, products, total, rejections);
+        snapshots.takeAllDue();
+        ImportReport report = ImportReport.of(reader.rowsRead(), total, rejections);
+        LOG.info(() -> "Imported " + report.rowsRead() + " rows in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
+                + report.ordersCreated() + " orders, " + report.refundsCreated() + " refunds, " + report.rowsRejected()
+                + " rows rejected");
+        return report;
+    }
+
+    private void write(List<Invoice> batch, ImportedProducts products, ImportTally total, Rejections rejections) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        ImportTally written = batches.write(batch, products);
+        total.add(written);
+        rejections.addAll(written.rejections);
+    }
+}

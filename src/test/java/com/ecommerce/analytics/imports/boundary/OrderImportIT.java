@@ -1,0 +1,219 @@
+package com.ecommerce.analytics.imports.boundary;
+
+import static com.ecommerce.analytics.testing.Api.admin;
+import static com.ecommerce.analytics.testing.Api.analyst;
+import static com.ecommerce.analytics.testing.Api.created;
+import static com.ecommerce.analytics.testing.Api.getObject;
+import static com.ecommerce.analytics.testing.Api.request;
+import static com.ecommerce.analytics.testing.Api.unique;
+import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.analytics.testing.Api;
+import com.ecommerce.analytics.testing.Store;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+class OrderImportIT {
+
+    private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+
+    private static Response post(String csv, String query, String token) {
+        return request("api/import/orders/" + query, token).post(Entity.entity(csv, "text/csv"));
+    }
+
+    private static JsonObject imported(String csv, String query) {
+        try (Response response = post(csv, query, admin())) {
+            String body = response.readEntity(String.class);
+            assertEquals(200, response.getStatus(), body);
+            return (JsonObject) Api.parse(body);
+        }
+    }
+
+    private static long product(String sku, String price) {
+        return created("api/products/", admin(), "{\"name\":\"" + unique("Lantern") + "\",\"SKU\":\"" + sku
+                + "\",\"price\":\"" + price + "\",\"category\":" + Store.category() + "}").getInt("id");
+    }
+
+    private static JsonObject customer(String reference) {
+        return Api.getObjectFromList("api/customers/?email=customer-" + reference.toLowerCase() + "@imported.invalid",
+                admin());
+    }
+
+    private static JsonArray list(String path) {
+        try (Response response = request(path, admin()).get()) {
+            String body = response.readEntity(String.class);
+            assertEquals(200, response.getStatus(), body);
+            JsonObject page = (JsonObject) Api.parse(body);
+            return page.getJsonArray("results");
+        }
+    }
+
+    @Test
+    void invoicesBecomeDeliveredOrdersAndCreditNotesRefundTheLatestOrderWithTheirSku() {
+        String run = unique("R");
+        String known = run + "-LANTERN";
+        long lantern = product(known, "3.00");
+        String fresh = run + "-HEART";
+        String buyer = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+        String csv = HEADER
+                + "A" + run + "," + known + ",WHITE METAL LANTERN,6,2011-03-01 10:00:00,2.55," + buyer + ".0,United Kingdom\n"
+                + "A" + run + "," + fresh + ",\"HEART HOLDER, LARGE\",2,2011-03-01 10:00:00,10.00," + buyer + ",United Kingdom\n"
+                + "B" + run + "," + fresh + ",HEART HOLDER,1,3/2/2011 9:30,12.00," + buyer + ",United Kingdom\n"
+                + "C" + run + "," + fresh + ",HEART HOLDER,-2,2011-03-05 12:00:00,12.00," + buyer + ",United Kingdom\n"
+                + "CX" + run + "," + known + ",WHITE METAL LANTERN,-1,2011-03-05 12:00:00,2.55," + run + "99,France\n";
+        JsonObject report = imported(csv, "");
+
+        assertEquals(5, report.getInt("rows_read"));
+        assertEquals(2, report.getInt("orders_created"));
+        assertEquals(3, report.getInt("items_created"));
+        assertEquals(1, report.getInt("refunds_created"));
+        assertEquals(1, report.getInt("customers_created"));
+        assertEquals(1, report.getInt("products_created"));
+        assertEquals(2, report.getInt("rows_rejected"));
+        JsonArray rejections = report.getJsonArray("rejections");
+        assertEquals(5, rejections.getJsonObject(0).getInt("line"));
+        assertTrue(rejections.getJsonObject(0).getString("reason").startsWith("1 of 2 units refunded; 1 rejected: order B"
+                + run), rejections.toString());
+        assertEquals(6, rejections.getJsonObject(1).getInt("line"));
+        assertTrue(rejections.getJsonObject(1).getString("reason").startsWith("no order of customer " + run + "99"),
+                rejections.toString());
+
+        JsonObject customer = customer(buyer);
+        long id = customer.getInt("id");
+        assertEquals("GB", customer.getString("country"));
+        assertEquals("Customer " + buyer, customer.getString("name"));
+        JsonArray orders = list("api/orders/?customer=" + id + "&ordering=order_date");
+        assertEquals(2, orders.size());
+        JsonObject first = orders.getJsonObject(0);
+        assertEquals("delivered", first.getString("status"));
+        assertEquals("2011-03-01T15:00:00Z", first.getString("order_date"), "10:00 in the store's New York time");
+        assertEquals("35.30", first.getString("total_amount"), "6 x 2.55 + 2 x 10.00");
+        assertEquals("2011-03-02T14:30:00Z", orders.getJsonObject(1).getString("order_date"));
+
+        JsonObject heart = Api.getObjectFromList("api/products/?search=" + fresh, admin());
+        assertEquals("12.00", heart.getString("price"), "the latest UnitPrice");
+        assertEquals("HEART HOLDER, LARGE", heart.getString("name"));
+        assertEquals("3.00", getObject("api/products/" + lantern, admin()).getString("price"), "an existing product keeps its price");
+
+        JsonObject clv = getObject("api/customer/" + id + "/clv/", analyst());
+        assertEquals("35.30", clv.getString("lifetime_value"), "35.30 + 12.00 less the 12.00 refunded");
+        assertEquals(2, clv.getInt("orders"));
+
+        try (Response response = request("api/analytics/sales/?type=revenue_by_product&start_date=2011-03-01"
+                + "&end_date=2011-03-31&limit=1000", analyst()).get()) {
+            JsonArray products = (JsonArray) Api.parse(response.readEntity(String.class));
+            JsonObject heartSales = products.stream().map(JsonObject.class::cast)
+                    .filter(row -> row.getInt("id") == heart.getInt("id")).findFirst().orElseThrow();
+            assertEquals(3, heartSales.getInt("units_sold"));
+            assertEquals("32.00", heartSales.getString("gross_sales"));
+            assertEquals("12.00", heartSales.getString("refunds"));
+            assertEquals("20.00", heartSales.getString("total_revenue"));
+        }
+        try (Response response = Api.post("api/analytics/rebuild/", admin(), "")) {
+            JsonObject rebuilt = Api.object(response);
+            assertEquals(0, rebuilt.getInt("differences"), "the aggregates written with the import agree with the orders: "
+                    + rebuilt);
+        }
+    }
+
+    @Test
+    void importingAFileAgainCreatesNothingAndAnOverlappingFileOnlyWhatIsNew() {
+        String run = unique("R");
+        String first = HEADER
+                + "D" + run + "," + run + "-MUG,MUG,1,2012-05-01 08:00,4.00," + run + "1,Germany\n"
+                + "E" + run + "," + run + "-MUG,MUG,2,2012-05-02 08:00,4.00," + run + "2,EIRE\n"
+                + "CE" + run + "," + run + "-MUG,MUG,-1,2012-05-03 08:00,4.00," + run + "2,EIRE\n";
+        JsonObject once = imported(first, "");
+        assertEquals(2, once.getInt("orders_created"));
+        assertEquals(1, once.getInt("refunds_created"));
+
+        JsonObject again = imported(first, "");
+        for (String count : List.of("orders_created", "items_created", "refunds_created", "customers_created",
+                "products_created", "rows_rejected")) {
+            assertEquals(0, again.getInt(count), count + " in " + again);
+        }
+        assertEquals(3, again.getInt("invoices_already_imported"));
+        assertEquals(3, again.getInt("rows_already_imported"));
+
+        JsonObject overlapping = imported(first + "F" + run + "," + run + "-MUG,MUG,3,2012-05-04 08:00,4.50," + run
+                + "3,Germany\n", "");
+        assertEquals(1, overlapping.getInt("orders_created"));
+        assertEquals(1, overlapping.getInt("customers_created"));
+        assertEquals(0, overlapping.getInt("products_created"));
+        assertEquals(3, overlapping.getInt("invoices_already_imported"));
+        assertEquals("IE", customer(run + "2").getString("country"));
+        assertEquals("4.00", getObject("api/customer/" + customer(run + "2").getInt("id") + "/clv/", analyst())
+                .getString("lifetime_value"), "8.00 less the 4.00 refunded once, not twice");
+    }
+
+    @Test
+    void everyRejectedRowIsReportedWithItsLineAndReasonAndTheRestIsImported() {
+        String run = unique("R");
+        String csv = HEADER
+                + "G" + run + ",S1,no customer,1,2011-06-01 08:00,1.00,,United Kingdom\n"
+                + "G" + run + ",S1,zero,0,2011-06-01 08:00,1.00," + run + ",United Kingdom\n"
+                + "G" + run + ",S1,negative price,1,2011-06-01 08:00,-1.00," + run + ",United Kingdom\n"
+                + "G" + run + ",S1,nowhere,1,2011-06-01 08:00,1.00," + run + ",Atlantis\n"
+                + "G" + run + ",S1,bad date,1,31/06/2011 08:00,1.00," + run + ",United Kingdom\n"
+                + "G" + run + ",S1,short,1,2011-06-01 08:00,1.00\n"
+                + "G" + run + "," + run + "-OK,fine,1,2011-06-01 08:00,1.00," + run + ",United Kingdom\n";
+        JsonObject report = imported(csv, "");
+        assertEquals(6, report.getInt("rows_rejected"));
+        assertEquals(1, report.getInt("orders_created"));
+        JsonArray rejections = report.getJsonArray("rejections");
+        assertEquals(List.of(2, 3, 4, 5, 6, 7), rejections.stream().map(r -> ((JsonObject) r).getInt("line")).toList());
+        assertEquals("no CustomerID", rejections.getJsonObject(0).getString("reason"));
+        assertEquals("Quantity is 0", rejections.getJsonObject(1).getString("reason"));
+        assertEquals("UnitPrice -1.00 is negative", rejections.getJsonObject(2).getString("reason"));
+        assertEquals("unknown country 'Atlantis'", rejections.getJsonObject(3).getString("reason"));
+        assertTrue(rejections.getJsonObject(4).getString("reason").startsWith("InvoiceDate '31/06/2011 08:00'"));
+        assertEquals("expected 8 values, found 6", rejections.getJsonObject(5).getString("reason"));
+    }
+
+    @Test
+    void anUploadedFileIsReadInTheGivenTimeZone() {
+        String run = unique("R");
+        String csv = HEADER + "H" + run + "," + run + "-CUP,CUP,1,2011-07-01 12:00,2.00," + run + ",Japan\n";
+        Response response = request("api/import/orders/?timezone=Asia/Tokyo", admin()).post(Entity.entity(
+                "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sales.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--b0undary--\r\n",
+                MediaType.valueOf("multipart/form-data; boundary=b0undary")));
+        try (response) {
+            JsonObject report = Api.object(response);
+            assertEquals(1, report.getInt("orders_created"), report.toString());
+        }
+        JsonArray orders = list("api/orders/?customer=" + customer(run).getInt("id"));
+        assertEquals("2011-07-01T03:00:00Z", orders.getJsonObject(0).getString("order_date"), "noon in Tokyo");
+    }
+
+    @Test
+    void badFilesAndCallersWithoutTheAdminRoleAreRefused() {
+        String csv = HEADER + "1,S,x,1,2011-01-01 08:00,1.00,1,United Kingdom\n";
+        try (Response response = post("InvoiceNo,StockCode,Quantity\n1,2,3\n", "", admin())) {
+            assertTrue(assertJsonError(response, 400).getString("message").contains("lacks Description"));
+        }
+        try (Response response = post("", "", admin())) {
+            assertJsonError(response, 400);
+        }
+        try (Response response = post(csv, "?timezone=Mars/Olympus", admin())) {
+            assertJsonError(response, 400);
+        }
+        try (Response response = post(csv, "", analyst())) {
+            assertJsonError(response, 403);
+        }
+        try (Response response = request("api/import/orders/").post(Entity.entity(csv, "text/csv"))) {
+            assertJsonError(response, 401);
+        }
+    }
+}
