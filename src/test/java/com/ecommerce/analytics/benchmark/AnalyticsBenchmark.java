@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import com.ecommerce.analytics.platform.demo.DemoDataset;
 import com.ecommerce.analytics.platform.demo.DemoWriter;
@@ -39,6 +40,7 @@ import jakarta.ws.rs.core.Response;
  * MySQL/MariaDB database the test server uses, rebuilds the aggregates, then times every analytics request
  * over HTTP after warm-up and writes the medians and 95th percentiles to target/benchmark-results.md.
  */
+@DisabledIfSystemProperty(named = "benchmark.only", matches = "import")
 class AnalyticsBenchmark {
 
     private static final int PRODUCTS_PER_CATEGORY = 1_667;

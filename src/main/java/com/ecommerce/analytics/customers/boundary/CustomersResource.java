@@ -46,10 +46,12 @@ import jakarta.ws.rs.core.UriInfo;
 @Tag(name = "Customers")
 public class CustomersResource {
 
-    public record CustomerView(long id, String name, String email, String country, Instant registrationDate) {
+    /** external_reference is the customer's number in an imported file, absent for customers created here. */
+    public record CustomerView(long id, String name, String email, String country, Instant registrationDate,
+                               String externalReference) {
         static CustomerView of(Customer customer) {
             return new CustomerView(customer.getId(), customer.getName(), customer.getEmail(),
-                    customer.getCountry().value(), customer.getRegistrationDate());
+                    customer.getCountry().value(), customer.getRegistrationDate(), customer.getExternalReference());
         }
     }
 

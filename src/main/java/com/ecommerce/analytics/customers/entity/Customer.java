@@ -33,6 +33,10 @@ public class Customer {
     @Column(name = "registration_date", nullable = false)
     private Instant registrationDate;
 
+    /** The record's number in the merchant's earlier system, set by imports only. */
+    @Column(name = "external_reference", length = 64, insertable = false, updatable = false)
+    private String externalReference;
+
     @Version
     private long version;
 
@@ -90,5 +94,9 @@ public class Customer {
 
     public long getVersion() {
         return version;
+    }
+
+    public String getExternalReference() {
+        return externalReference;
     }
 }

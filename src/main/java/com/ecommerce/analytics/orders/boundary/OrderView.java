@@ -10,9 +10,10 @@ import com.ecommerce.analytics.orders.entity.OrderItem;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
-@JsonbPropertyOrder({"id", "customer", "orderDate", "status", "totalAmount", "items", "createdAt", "updatedAt"})
+@JsonbPropertyOrder({"id", "customer", "orderDate", "status", "totalAmount", "items", "createdAt", "updatedAt",
+        "externalReference"})
 public record OrderView(long id, long customer, Instant orderDate, String status, BigDecimal totalAmount,
-                        List<ItemView> items, Instant createdAt, Instant updatedAt) {
+                        List<ItemView> items, Instant createdAt, Instant updatedAt, String externalReference) {
 
     @JsonbPropertyOrder({"id", "order", "product", "quantity", "priceAtTimeOfOrder"})
     public record ItemView(long id, long order, long product, int quantity, BigDecimal priceAtTimeOfOrder) {
@@ -25,6 +26,6 @@ public record OrderView(long id, long customer, Instant orderDate, String status
     static OrderView of(Order order) {
         return new OrderView(order.getId(), order.customerId(), order.getOrderDate(), order.getStatus().code(),
                 order.getTotalAmount(), order.getItems().stream().map(ItemView::of).sorted(Comparator.comparingLong(ItemView::id)).toList(),
-                order.getCreatedAt(), order.getUpdatedAt());
+                order.getCreatedAt(), order.getUpdatedAt(), order.getExternalReference());
     }
 }

@@ -70,6 +70,10 @@ public class Order {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The record's number in the merchant's earlier system, set by imports only. */
+    @Column(name = "external_reference", length = 64, insertable = false, updatable = false)
+    private String externalReference;
+
     @Version
     private long version;
 
@@ -164,5 +168,9 @@ public class Order {
 
     public long getVersion() {
         return version;
+    }
+
+    public String getExternalReference() {
+        return externalReference;
     }
 }

@@ -8,11 +8,17 @@ import static com.ecommerce.analytics.testing.Api.request;
 import static com.ecommerce.analytics.testing.Api.unique;
 import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import com.ecommerce.analytics.testing.Api;
@@ -67,11 +73,11 @@ class OrderImportIT {
         String fresh = run + "-HEART";
         String buyer = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
         String csv = HEADER
-                + "A" + run + "," + known + ",WHITE METAL LANTERN,6,2011-03-01 10:00:00,2.55," + buyer + ".0,United Kingdom\n"
-                + "A" + run + "," + fresh + ",\"HEART HOLDER, LARGE\",2,2011-03-01 10:00:00,10.00," + buyer + ",United Kingdom\n"
-                + "B" + run + "," + fresh + ",HEART HOLDER,1,3/2/2011 9:30,12.00," + buyer + ",United Kingdom\n"
-                + "C" + run + "," + fresh + ",HEART HOLDER,-2,2011-03-05 12:00:00,12.00," + buyer + ",United Kingdom\n"
-                + "CX" + run + "," + known + ",WHITE METAL LANTERN,-1,2011-03-05 12:00:00,2.55," + run + "99,France\n";
+                + "A" + run + "," + known + ",WHITE METAL LANTERN,6,2017-03-01 10:00:00,2.55," + buyer + ".0,United Kingdom\n"
+                + "A" + run + "," + fresh + ",\"HEART HOLDER, LARGE\",2,2017-03-01 10:00:00,10.00," + buyer + ",United Kingdom\n"
+                + "B" + run + "," + fresh + ",HEART HOLDER,1,3/2/2017 9:30,12.00," + buyer + ",United Kingdom\n"
+                + "C" + run + "," + fresh + ",HEART HOLDER,-2,2017-03-05 12:00:00,12.00," + buyer + ",United Kingdom\n"
+                + "CX" + run + "," + known + ",WHITE METAL LANTERN,-1,2017-03-05 12:00:00,2.55," + run + "99,France\n";
         JsonObject report = imported(csv, "");
 
         assertEquals(5, report.getInt("rows_read"));
@@ -93,13 +99,15 @@ class OrderImportIT {
         long id = customer.getInt("id");
         assertEquals("GB", customer.getString("country"));
         assertEquals("Customer " + buyer, customer.getString("name"));
+        assertEquals(buyer, customer.getString("external_reference"));
         JsonArray orders = list("api/orders/?customer=" + id + "&ordering=order_date");
         assertEquals(2, orders.size());
         JsonObject first = orders.getJsonObject(0);
         assertEquals("delivered", first.getString("status"));
-        assertEquals("2011-03-01T15:00:00Z", first.getString("order_date"), "10:00 in the store's New York time");
+        assertEquals("A" + run, first.getString("external_reference"));
+        assertEquals("2017-03-01T15:00:00Z", first.getString("order_date"), "10:00 in the store's New York time");
         assertEquals("35.30", first.getString("total_amount"), "6 x 2.55 + 2 x 10.00");
-        assertEquals("2011-03-02T14:30:00Z", orders.getJsonObject(1).getString("order_date"));
+        assertEquals("2017-03-02T14:30:00Z", orders.getJsonObject(1).getString("order_date"));
 
         JsonObject heart = Api.getObjectFromList("api/products/?search=" + fresh, admin());
         assertEquals("12.00", heart.getString("price"), "the latest UnitPrice");
@@ -110,8 +118,8 @@ class OrderImportIT {
         assertEquals("35.30", clv.getString("lifetime_value"), "35.30 + 12.00 less the 12.00 refunded");
         assertEquals(2, clv.getInt("orders"));
 
-        try (Response response = request("api/analytics/sales/?type=revenue_by_product&start_date=2011-03-01"
-                + "&end_date=2011-03-31&limit=1000", analyst()).get()) {
+        try (Response response = request("api/analytics/sales/?type=revenue_by_product&start_date=2017-03-01"
+                + "&end_date=2017-03-31&limit=1000", analyst()).get()) {
             JsonArray products = (JsonArray) Api.parse(response.readEntity(String.class));
             JsonObject heartSales = products.stream().map(JsonObject.class::cast)
                     .filter(row -> row.getInt("id") == heart.getInt("id")).findFirst().orElseThrow();
@@ -131,9 +139,9 @@ class OrderImportIT {
     void importingAFileAgainCreatesNothingAndAnOverlappingFileOnlyWhatIsNew() {
         String run = unique("R");
         String first = HEADER
-                + "D" + run + "," + run + "-MUG,MUG,1,2012-05-01 08:00,4.00," + run + "1,Germany\n"
-                + "E" + run + "," + run + "-MUG,MUG,2,2012-05-02 08:00,4.00," + run + "2,EIRE\n"
-                + "CE" + run + "," + run + "-MUG,MUG,-1,2012-05-03 08:00,4.00," + run + "2,EIRE\n";
+                + "D" + run + "," + run + "-MUG,MUG,1,2018-05-01 08:00,4.00," + run + "1,Germany\n"
+                + "E" + run + "," + run + "-MUG,MUG,2,2018-05-02 08:00,4.00," + run + "2,EIRE\n"
+                + "CE" + run + "," + run + "-MUG,MUG,-1,2018-05-03 08:00,4.00," + run + "2,EIRE\n";
         JsonObject once = imported(first, "");
         assertEquals(2, once.getInt("orders_created"));
         assertEquals(1, once.getInt("refunds_created"));
@@ -146,7 +154,7 @@ class OrderImportIT {
         assertEquals(3, again.getInt("invoices_already_imported"));
         assertEquals(3, again.getInt("rows_already_imported"));
 
-        JsonObject overlapping = imported(first + "F" + run + "," + run + "-MUG,MUG,3,2012-05-04 08:00,4.50," + run
+        JsonObject overlapping = imported(first + "F" + run + "," + run + "-MUG,MUG,3,2018-05-04 08:00,4.50," + run
                 + "3,Germany\n", "");
         assertEquals(1, overlapping.getInt("orders_created"));
         assertEquals(1, overlapping.getInt("customers_created"));
@@ -161,13 +169,13 @@ class OrderImportIT {
     void everyRejectedRowIsReportedWithItsLineAndReasonAndTheRestIsImported() {
         String run = unique("R");
         String csv = HEADER
-                + "G" + run + ",S1,no customer,1,2011-06-01 08:00,1.00,,United Kingdom\n"
-                + "G" + run + ",S1,zero,0,2011-06-01 08:00,1.00," + run + ",United Kingdom\n"
-                + "G" + run + ",S1,negative price,1,2011-06-01 08:00,-1.00," + run + ",United Kingdom\n"
-                + "G" + run + ",S1,nowhere,1,2011-06-01 08:00,1.00," + run + ",Atlantis\n"
+                + "G" + run + ",S1,no customer,1,2017-06-01 08:00,1.00,,United Kingdom\n"
+                + "G" + run + ",S1,zero,0,2017-06-01 08:00,1.00," + run + ",United Kingdom\n"
+                + "G" + run + ",S1,negative price,1,2017-06-01 08:00,-1.00," + run + ",United Kingdom\n"
+                + "G" + run + ",S1,nowhere,1,2017-06-01 08:00,1.00," + run + ",Atlantis\n"
                 + "G" + run + ",S1,bad date,1,31/06/2011 08:00,1.00," + run + ",United Kingdom\n"
-                + "G" + run + ",S1,short,1,2011-06-01 08:00,1.00\n"
-                + "G" + run + "," + run + "-OK,fine,1,2011-06-01 08:00,1.00," + run + ",United Kingdom\n";
+                + "G" + run + ",S1,short,1,2017-06-01 08:00,1.00\n"
+                + "G" + run + "," + run + "-OK,fine,1,2017-06-01 08:00,1.00," + run + ",United Kingdom\n";
         JsonObject report = imported(csv, "");
         assertEquals(6, report.getInt("rows_rejected"));
         assertEquals(1, report.getInt("orders_created"));
@@ -184,7 +192,7 @@ class OrderImportIT {
     @Test
     void anUploadedFileIsReadInTheGivenTimeZone() {
         String run = unique("R");
-        String csv = HEADER + "H" + run + "," + run + "-CUP,CUP,1,2011-07-01 12:00,2.00," + run + ",Japan\n";
+        String csv = HEADER + "H" + run + "," + run + "-CUP,CUP,1,2017-07-01 12:00,2.00," + run + ",Japan\n";
         Response response = request("api/import/orders/?timezone=Asia/Tokyo", admin()).post(Entity.entity(
                 "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sales.csv\"\r\n"
                         + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--b0undary--\r\n",
@@ -194,12 +202,74 @@ class OrderImportIT {
             assertEquals(1, report.getInt("orders_created"), report.toString());
         }
         JsonArray orders = list("api/orders/?customer=" + customer(run).getInt("id"));
-        assertEquals("2011-07-01T03:00:00Z", orders.getJsonObject(0).getString("order_date"), "noon in Tokyo");
+        assertEquals("2017-07-01T03:00:00Z", orders.getJsonObject(0).getString("order_date"), "noon in Tokyo");
+    }
+
+    @Test
+    void anImportedHistoryIsSeenByTheRecommendationsAndTheExcelExport() throws IOException {
+        String run = unique("R");
+        long kettle = stocked(run + "-KETTLE");
+        long teapot = stocked(run + "-TEAPOT");
+        String[] buyers = new String[3];
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < buyers.length; i++) {
+            buyers[i] = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+            csv.append("K").append(i).append(run).append(',').append(run).append("-KETTLE,KETTLE,1,2018-04-0").append(i + 1)
+                    .append(" 10:00,20.00,").append(buyers[i]).append(",Germany\n");
+            if (i < 2) {
+                csv.append("K").append(i).append(run).append(',').append(run).append("-TEAPOT,TEAPOT,1,2018-04-0")
+                        .append(i + 1).append(" 10:00,15.00,").append(buyers[i]).append(",Germany\n");
+            }
+        }
+        assertEquals(3, imported(csv.toString(), "").getInt("orders_created"));
+
+        rebuildRecommendations();
+        long onlyKettle = customer(buyers[2]).getInt("id");
+        try (Response response = request("api/recommendations/" + onlyKettle + "/?type=history", admin()).get()) {
+            List<Long> suggested = ((JsonArray) Api.parse(response.readEntity(String.class))).getValuesAs(JsonObject.class)
+                    .stream().map(item -> item.getJsonNumber("id").longValue()).toList();
+            assertEquals(teapot, suggested.get(0), "bought with the kettle by both other buyers: " + suggested);
+            assertFalse(suggested.contains(kettle), "already bought");
+        }
+
+        long order = list("api/orders/?customer=" + onlyKettle).getJsonObject(0).getInt("id");
+        try (Response response = request("api/export-sales/4/2018/", analyst()).get();
+             XSSFWorkbook workbook = new XSSFWorkbook(response.readEntity(InputStream.class))) {
+            boolean listed = false;
+            for (Row row : workbook.getSheet("Order lines")) {
+                listed |= row.getRowNum() > 0 && row.getCell(0).getCellType() == CellType.NUMERIC
+                        && row.getCell(0).getNumericCellValue() == order;
+            }
+            assertTrue(listed, "the imported order " + order + " is among the month's order lines");
+        }
+    }
+
+    private static long stocked(String sku) {
+        long product = product(sku, "20.00");
+        created("api/inventory/", admin(), "{\"product\":" + product + ",\"quantity\":100}");
+        return product;
+    }
+
+    private static void rebuildRecommendations() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (Response response = Api.post("api/recommendations/rebuild/", admin(), "")) {
+                if (response.getStatus() == 200) {
+                    return;
+                }
+                assertEquals(409, response.getStatus(), "another rebuild is running, or it failed");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("a recommendations rebuild kept running");
     }
 
     @Test
     void badFilesAndCallersWithoutTheAdminRoleAreRefused() {
-        String csv = HEADER + "1,S,x,1,2011-01-01 08:00,1.00,1,United Kingdom\n";
+        String csv = HEADER + "1,S,x,1,2017-01-01 08:00,1.00,1,United Kingdom\n";
         try (Response response = post("InvoiceNo,StockCode,Quantity\n1,2,3\n", "", admin())) {
             assertTrue(assertJsonError(response, 400).getString("message").contains("lacks Description"));
         }
