@@ -31,14 +31,16 @@ public class ImportedProducts {
 
     /** Creates the products first seen in these lines, and reprices the ones this import created before. */
     int createOrReprice(Connection db, List<SalesLine> lines, Map<String, Long> ids, Instant now) throws SQLException {
+        Map<String, SalesLine> first = new LinkedHashMap<>();
         Map<String, SalesLine> latest = new LinkedHashMap<>();
         for (SalesLine line : lines) {
+            first.putIfAbsent(Keys.normal(line.sku()), line);
             latest.merge(Keys.normal(line.sku()), line, (a, b) -> b.date().isBefore(a.date()) ? a : b);
         }
         Map<String, SalesLine> missing = new LinkedHashMap<>(latest);
         missing.keySet().removeAll(ids.keySet());
         if (!missing.isEmpty()) {
-            create(db, missing.values(), category(db), now);
+            create(db, missing.keySet().stream().map(first::get).toList(), missing, category(db), now);
             ids.putAll(find(db, missing.values().stream().map(SalesLine::sku).toList()));
             latestOfCreated.putAll(missing);
         }
@@ -46,14 +48,16 @@ public class ImportedProducts {
         return missing.size();
     }
 
-    private static void create(Connection db, Iterable<SalesLine> lines, long category, Instant now) throws SQLException {
+    /** Named after the line that first names the product, priced at its latest line. */
+    private static void create(Connection db, List<SalesLine> firstLines, Map<String, SalesLine> latest, long category,
+                               Instant now) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO product (name, sku, price, category_id, is_active, "
                 + "created_at, updated_at, version) VALUES (?, ?, ?, ?, TRUE, ?, ?, 0)")) {
-            for (SalesLine line : lines) {
+            for (SalesLine line : firstLines) {
                 String name = line.description().isBlank() ? line.sku() : line.description();
                 insert.setString(1, name.length() > LONGEST_NAME ? name.substring(0, LONGEST_NAME) : name);
                 insert.setString(2, line.sku());
-                insert.setBigDecimal(3, line.unitPrice());
+                insert.setBigDecimal(3, latest.get(Keys.normal(line.sku())).unitPrice());
                 insert.setLong(4, category);
                 insert.setObject(5, UtcInstantConverter.toColumn(now));
                 insert.setObject(6, UtcInstantConverter.toColumn(now));

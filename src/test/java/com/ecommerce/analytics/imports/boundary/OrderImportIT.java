@@ -60,8 +60,7 @@ class OrderImportIT {
         try (Response response = request(path, admin()).get()) {
             String body = response.readEntity(String.class);
             assertEquals(200, response.getStatus(), body);
-            JsonObject page = (JsonObject) Api.parse(body);
-            return page.getJsonArray("results");
+            return (JsonArray) Api.parse(body);
         }
     }
 
