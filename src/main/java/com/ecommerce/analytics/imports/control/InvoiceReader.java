@@ -76,6 +76,11 @@ public class InvoiceReader {
         return pending.isEmpty() ? null : complete();
     }
 
+    /** The line the last row read ended on. */
+    public long lastGoodLine() {
+        return endOfLastRow;
+    }
+
     /** Rows read so far, the header not counted. */
     public long rowsRead() {
         return rowsRead;

@@ -67,10 +67,12 @@ public class OrderImport {
                 }
             }
         } catch (UncheckedIOException e) {
-            throw new InvalidRequest("The file could not be read after line " + (batch.isEmpty() ? reader.rowsRead()
-                    : batch.get(0).firstLine()) + " (" + e.getCause().getMessage() + "). " + total.ordersCreated
-                    + " orders and " + total.refundsCreated + " refunds before it were imported; import the corrected "
-                    + "file again and what was imported is skipped.");
+            // The invoices read completely before the fault are imported; the one it interrupted may go on after it.
+            write(batch, products, total, rejections);
+            throw new InvalidRequest("The file cannot be read past line " + reader.lastGoodLine() + ": "
+                    + e.getCause().getMessage() + ". The " + total.ordersCreated + " orders and " + total.refundsCreated
+                    + " refunds of the invoices complete before it were imported; import the corrected file again and "
+                    + "what was imported is skipped.");
         }
         write(batch, products, total, rejections);
         snapshots.takeAllDue();

@@ -221,6 +221,7 @@ class OrderImportIT {
             }
         }
         assertEquals(3, imported(csv.toString(), "").getInt("orders_created"));
+        assertEquals(100, Store.stockOf(kettle), "past sales do not take stock");
 
         rebuildRecommendations();
         long onlyKettle = customer(buyers[2]).getInt("id");
@@ -241,6 +242,32 @@ class OrderImportIT {
             }
             assertTrue(listed, "the imported order " + order + " is among the month's order lines");
         }
+    }
+
+    @Test
+    void aFileThatBreaksOffLeavesTheInvoicesBeforeItAndARerunOfTheFixedFileAddsTheRest() {
+        String run = unique("R");
+        String customer = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+        String start = HEADER
+                + "M" + run + "," + run + "-BOWL,BOWL,1,2017-08-01 08:00,5.00," + customer + ",France\n"
+                + "N" + run + "," + run + "-BOWL,BOWL,2,2017-08-02 08:00,5.00," + customer + ",France\n";
+        String broken = start + "N" + run + "," + run + "-SPOON,\"SPOON, SILVER,3,2017-08-02 08:00,1.00," + customer
+                + ",France\n";
+        try (Response response = post(broken, "", admin())) {
+            String message = assertJsonError(response, 400).getString("message");
+            assertTrue(message.startsWith("The file cannot be read past line 3"), message);
+            assertTrue(message.contains("The 1 orders"), message);
+        }
+        long id = customer(customer).getInt("id");
+        assertEquals(List.of("M" + run), list("api/orders/?customer=" + id).getValuesAs(JsonObject.class).stream()
+                .map(order -> order.getString("external_reference")).toList(), "N may go on past the fault: not imported");
+
+        JsonObject rerun = imported(start + "N" + run + "," + run + "-SPOON,\"SPOON, SILVER\",3,2017-08-02 08:00,1.00,"
+                + customer + ",France\n", "");
+        assertEquals(1, rerun.getInt("orders_created"));
+        assertEquals(2, rerun.getInt("items_created"));
+        assertEquals(1, rerun.getInt("invoices_already_imported"));
+        assertEquals("18.00", getObject("api/customer/" + id + "/clv/", analyst()).getString("lifetime_value"));
     }
 
     private static long stocked(String sku) {
