@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -58,6 +59,7 @@ public class BulkSalesLedger {
             }
             addSales(db, batch);
             addCountries(db, batch);
+            addCategories(db, batch);
             refreshCustomers(db, new ArrayList<>(batch.customers));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count the imported sales", e);
@@ -101,6 +103,34 @@ public class BulkSalesLedger {
                 + "orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ?, ?)" + ADD_MEASURES)) {
             for (MonthlySales.CountryKey key : keys) {
                 MonthlySales.add(upsert, batch.countries.get(key), key.day(), key.country());
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** Each order once in each category it bought from (see SalesLedger.countOrder). */
+    private static void addCategories(Connection db, SalesBatch batch) throws SQLException {
+        Map<Long, Long> categories = new HashMap<>();
+        List<Long> products = batch.orderProducts.stream().flatMap(order -> order.products().stream()).distinct().toList();
+        for (int from = 0; from < products.size(); from += BATCH) {
+            List<Long> slice = products.subList(from, Math.min(products.size(), from + BATCH));
+            grouped(db, "SELECT id, category_id FROM product WHERE id IN (" + String.join(", ",
+                    Collections.nCopies(slice.size(), "?")) + ")", slice)
+                    .forEach((product, row) -> categories.put(product, SqlValues.whole(row[1])));
+        }
+        Map<MonthlySales.CategoryKey, Long> orders = new TreeMap<>(Comparator.comparing(MonthlySales.CategoryKey::day)
+                .thenComparingLong(MonthlySales.CategoryKey::category));
+        for (SalesBatch.OrderProducts order : batch.orderProducts) {
+            order.products().stream().map(categories::get).distinct()
+                    .forEach(category -> orders.merge(new MonthlySales.CategoryKey(order.day(), category), 1L, Long::sum));
+        }
+        try (PreparedStatement upsert = db.prepareStatement("INSERT INTO category_daily (sale_date, category_id, orders) "
+                + "VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE orders = orders + VALUES(orders)")) {
+            for (Map.Entry<MonthlySales.CategoryKey, Long> row : orders.entrySet()) {
+                upsert.setObject(1, row.getKey().day());
+                upsert.setLong(2, row.getKey().category());
+                upsert.setLong(3, row.getValue());
+                upsert.addBatch();
             }
             upsert.executeBatch();
         }

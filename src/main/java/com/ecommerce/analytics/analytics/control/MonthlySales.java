@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -33,6 +34,9 @@ import jakarta.persistence.PersistenceContext;
 public class MonthlySales {
 
     public record MonthResult(long salesRows, long countryRows, long differences) {
+    }
+
+    record CategoryKey(LocalDate day, long category) {
     }
 
     record SalesKey(LocalDate day, long product, String country) {
@@ -64,26 +68,33 @@ public class MonthlySales {
         Instant from = calendar.startOf(first);
         Instant to = calendar.startOf(next);
 
-        Map<SalesKey, Measures> sales = freshSales(from, to);
+        Map<CategoryKey, Set<Long>> categoryOrders = new HashMap<>();
+        Map<SalesKey, Measures> sales = freshSales(from, to, categoryOrders);
         Map<CountryKey, Measures> countries = freshCountries(sales, from, to);
-        long differences = compare
-                ? differences(sales, storedSales(first, next)) + differences(countries, storedCountries(first, next)) : 0;
-        for (String table : List.of("sales_daily", "country_daily")) {
+        Map<CategoryKey, Long> categories = new HashMap<>();
+        categoryOrders.forEach((key, orders) -> categories.put(key, (long) orders.size()));
+        long differences = compare ? differences(sales, storedSales(first, next))
+                + differences(countries, storedCountries(first, next))
+                + countDifferences(categories, storedCategories(first, next)) : 0;
+        for (String table : List.of("sales_daily", "country_daily", "category_daily")) {
             em.createNativeQuery("DELETE FROM " + table + " WHERE sale_date >= ? AND sale_date < ?")
                     .setParameter(1, first).setParameter(2, next).executeUpdate();
         }
-        write(sales, countries);
+        write(sales, countries, categories);
         return new MonthResult(sales.size(), countries.size(), differences);
     }
 
     /** Batched JDBC on the transaction's connection, a thousand rows a batch: a month can hold hundreds of thousands. */
-    private void write(Map<SalesKey, Measures> sales, Map<CountryKey, Measures> countries) {
+    private void write(Map<SalesKey, Measures> sales, Map<CountryKey, Measures> countries,
+                       Map<CategoryKey, Long> categories) {
         String measures = "units, gross, orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ";
         try (Connection db = dataSource.getConnection();
              PreparedStatement salesInsert = db.prepareStatement("INSERT INTO sales_daily (sale_date, product_id, country, "
                      + measures + "?, ?, ?)");
              PreparedStatement countryInsert = db.prepareStatement("INSERT INTO country_daily (sale_date, country, "
-                     + measures + "?, ?)")) {
+                     + measures + "?, ?)");
+             PreparedStatement categoryInsert = db.prepareStatement("INSERT INTO category_daily (sale_date, category_id, "
+                     + "orders) VALUES (?, ?, ?)")) {
             int batched = 0;
             for (Map.Entry<SalesKey, Measures> row : sales.entrySet()) {
                 add(salesInsert, row.getValue(), row.getKey().day(), row.getKey().product(), row.getKey().country());
@@ -96,6 +107,13 @@ public class MonthlySales {
                 add(countryInsert, row.getValue(), row.getKey().day(), row.getKey().country());
             }
             countryInsert.executeBatch();
+            for (Map.Entry<CategoryKey, Long> row : categories.entrySet()) {
+                categoryInsert.setObject(1, row.getKey().day());
+                categoryInsert.setLong(2, row.getKey().category());
+                categoryInsert.setLong(3, row.getValue());
+                categoryInsert.addBatch();
+            }
+            categoryInsert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write the rebuilt sales aggregates", e);
         }
@@ -114,15 +132,19 @@ public class MonthlySales {
         insert.addBatch();
     }
 
-    private Map<SalesKey, Measures> freshSales(Instant from, Instant to) {
+    /** The sales of the order lines and refunds; also collects which orders bought from each category each day. */
+    private Map<SalesKey, Measures> freshSales(Instant from, Instant to, Map<CategoryKey, Set<Long>> categoryOrders) {
         Map<SalesKey, Measures> sales = new HashMap<>();
-        forEachRow("SELECT o.order_date, o.country, i.product_id, i.quantity, i.price_at_time_of_order "
-                + "FROM orders o JOIN order_item i ON i.order_id = o.id "
+        forEachRow("SELECT o.order_date, o.country, i.product_id, i.quantity, i.price_at_time_of_order, o.id, p.category_id "
+                + "FROM orders o JOIN order_item i ON i.order_id = o.id JOIN product p ON p.id = i.product_id "
                 + "WHERE o.status <> 'canceled' AND o.order_date >= ? AND o.order_date < ?", from, to, line -> {
                     long units = SqlValues.whole(line[3]);
                     BigDecimal gross = SqlValues.decimal(line[4]).multiply(BigDecimal.valueOf(units));
-                    sales.merge(new SalesKey(calendar.dayOf(SqlValues.instant(line[0])), SqlValues.whole(line[2]),
-                            (String) line[1]), Measures.sale(units, gross, 1), Measures::plus);
+                    LocalDate day = calendar.dayOf(SqlValues.instant(line[0]));
+                    sales.merge(new SalesKey(day, SqlValues.whole(line[2]), (String) line[1]), Measures.sale(units, gross, 1),
+                            Measures::plus);
+                    categoryOrders.computeIfAbsent(new CategoryKey(day, SqlValues.whole(line[6])), key -> new HashSet<>())
+                            .add(SqlValues.whole(line[5]));
                 });
         forEachRow("SELECT r.refund_date, o.country, oi.product_id, ri.quantity, ri.amount "
                 + "FROM refund r JOIN orders o ON o.id = r.order_id JOIN refund_item ri ON ri.refund_id = r.id "
@@ -164,15 +186,32 @@ public class MonthlySales {
         return stored;
     }
 
+    private Map<CategoryKey, Long> storedCategories(LocalDate first, LocalDate next) {
+        Map<CategoryKey, Long> stored = new HashMap<>();
+        for (Object[] row : days("SELECT sale_date, category_id, orders FROM category_daily WHERE sale_date >= ? "
+                + "AND sale_date < ?", first, next)) {
+            stored.put(new CategoryKey(SqlValues.date(row[0]), SqlValues.whole(row[1])), SqlValues.whole(row[2]));
+        }
+        return stored;
+    }
+
     /**
      * Rows that differ, each logged (a difference means a bookkeeping bug to find); a stored row of zeros
      * (everything it counted was withdrawn) equals no row.
      */
     private static <K> long differences(Map<K, Measures> fresh, Map<K, Measures> stored) {
+        return differences(fresh, stored, (a, b) -> Objects.requireNonNullElse(a, Measures.NONE)
+                .sameAs(Objects.requireNonNullElse(b, Measures.NONE)));
+    }
+
+    private static <K> long countDifferences(Map<K, Long> fresh, Map<K, Long> stored) {
+        return differences(fresh, stored, (a, b) -> Objects.requireNonNullElse(a, 0L).equals(Objects.requireNonNullElse(b, 0L)));
+    }
+
+    private static <K, V> long differences(Map<K, V> fresh, Map<K, V> stored, BiPredicate<V, V> same) {
         Set<K> keys = new HashSet<>(fresh.keySet());
         keys.addAll(stored.keySet());
-        List<K> differing = keys.stream().filter(key -> !Objects.requireNonNullElse(fresh.get(key), Measures.NONE)
-                .sameAs(Objects.requireNonNullElse(stored.get(key), Measures.NONE))).toList();
+        List<K> differing = keys.stream().filter(key -> !same.test(fresh.get(key), stored.get(key))).toList();
         differing.stream().limit(20).forEach(key -> LOG.warning(() -> "Sales aggregate " + key + " was "
                 + stored.get(key) + ", recomputed " + fresh.get(key)));
         return differing.size();

@@ -26,10 +26,13 @@ import jakarta.persistence.Query;
 @Stateless
 public class SalesAnalytics {
 
-    /** orderLines: the lines of those orders that sold one of the category's products. */
+    /**
+     * orders: the orders that bought from the category, each once; orderLines: their lines of its products.
+     * Products count in their current category.
+     */
     public record CategoryRevenue(String categoryName, BigDecimal totalRevenue, BigDecimal grossSales,
-                                  BigDecimal refunds, long unitsSold, long orderLines, BigDecimal previousTotalRevenue,
-                                  BigDecimal changePercent) {
+                                  BigDecimal refunds, long unitsSold, long orders, long orderLines,
+                                  BigDecimal previousTotalRevenue, BigDecimal changePercent) {
     }
 
     public record CountryRevenue(String country, BigDecimal totalRevenue, BigDecimal grossSales, BigDecimal refunds,
@@ -55,12 +58,14 @@ public class SalesAnalytics {
     public List<CategoryRevenue> revenueByCategory(LocalDate start, LocalDate end, Comparison compare) {
         Map<String, Measures> current = snapshots.byCategory(new Comparison.Range(start, end));
         Map<String, Measures> previous = compare == null ? null : snapshots.byCategory(compare.of(start, end));
+        Map<String, Long> orders = categoryOrders(start, end);
         return current.entrySet().stream()
                 .map(e -> {
                     Measures s = e.getValue();
                     BigDecimal before = previous == null ? null : net(previous.get(e.getKey()));
                     return new CategoryRevenue(e.getKey(), money(s.net()), money(s.gross()), money(s.refunds()),
-                            s.units(), s.orders(), before, Comparison.changePercent(s.net(), before));
+                            s.units(), orders.getOrDefault(e.getKey(), 0L), s.orders(), before,
+                            Comparison.changePercent(s.net(), before));
                 })
                 .sorted(Comparator.comparing(CategoryRevenue::totalRevenue).reversed().thenComparing(CategoryRevenue::categoryName))
                 .toList();
@@ -118,6 +123,17 @@ public class SalesAnalytics {
                     money(s.gross()), money(s.refunds()), sold,
                     sold == null ? null : Comparison.changePercent(BigDecimal.valueOf(s.units()), BigDecimal.valueOf(sold)));
         }).toList();
+    }
+
+    /** How many orders bought from each category in the range, by category name. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> categoryOrders(LocalDate start, LocalDate end) {
+        Map<String, Long> orders = new HashMap<>();
+        ((List<Object[]>) em.createNativeQuery("SELECT c.name, SUM(d.orders) FROM category_daily d JOIN category c "
+                        + "ON c.id = d.category_id WHERE d.sale_date >= ? AND d.sale_date <= ? GROUP BY c.name")
+                .setParameter(1, start).setParameter(2, end).getResultList())
+                .forEach(row -> orders.put((String) row[0], SqlValues.whole(row[1])));
+        return orders;
     }
 
     /** Each country's sales in the range, from the day x country rows; orders are whole orders. */

@@ -3,8 +3,11 @@ package com.ecommerce.analytics.analytics.control;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,15 +23,22 @@ public class SalesBatch {
     final Map<MonthlySales.SalesKey, Measures> sales = new HashMap<>();
     final Map<MonthlySales.CountryKey, Measures> countries = new HashMap<>();
     final Set<Long> customers = new HashSet<>();
+    final List<OrderProducts> orderProducts = new ArrayList<>();
     private LocalDate earliest;
+
+    record OrderProducts(LocalDate day, Set<Long> products) {
+    }
 
     SalesBatch(Function<Instant, LocalDate> dayOf) {
         this.dayOf = dayOf;
     }
 
-    public void order(Instant date, String country, long customer) {
-        countries.merge(new MonthlySales.CountryKey(day(date), country), Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus);
+    /** An order of these products (each once): it counts once in its country's day and in each of their categories. */
+    public void order(Instant date, String country, long customer, Collection<Long> products) {
+        LocalDate day = day(date);
+        countries.merge(new MonthlySales.CountryKey(day, country), Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus);
         customers.add(customer);
+        orderProducts.add(new OrderProducts(day, Set.copyOf(products)));
     }
 
     public void line(Instant orderDate, String country, long product, int units, BigDecimal gross) {

@@ -2,7 +2,14 @@ package com.ecommerce.analytics.analytics.control;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
@@ -47,6 +54,10 @@ public class SalesLedger {
         }
         Measures counted = Measures.sale(whole.units(), whole.gross(), 1);
         addCountry(day, country, sign < 0 ? counted.negate() : counted);
+        for (long category : new TreeSet<>(categoriesOf(order.getItems().stream().map(OrderItem::productId).toList())
+                .values())) {
+            addCategory(day, category, sign);
+        }
     }
 
     /** One line of a counted order changed: units and money by the deltas, product orders by linesDelta. */
@@ -56,6 +67,49 @@ public class SalesLedger {
         String country = order.getCountry().value();
         addSales(day, product, country, Measures.sale(unitsDelta, grossDelta, linesDelta));
         addCountry(day, country, Measures.sale(unitsDelta, grossDelta, 0));
+        if (linesDelta != 0) {
+            List<Long> products = new ArrayList<>(order.getItems().stream().map(OrderItem::productId).toList());
+            products.add(product);
+            Map<Long, Long> categories = categoriesOf(products);
+            long category = categories.get(product);
+            boolean otherLineInCategory = order.getItems().stream()
+                    .anyMatch(item -> item.productId() != product && categories.get(item.productId()) == category);
+            if (!otherLineInCategory) {
+                addCategory(day, category, linesDelta);
+            }
+        }
+    }
+
+    /**
+     * A product moves to another category: each counted order holding it now counts in the new category, and
+     * no longer in the old one unless another of its products is still there. Exclusive, so that no order
+     * counts the product's category while it changes.
+     */
+    @SuppressWarnings("unchecked")
+    public void countProductMove(long product, long from, long to) {
+        if (from == to) {
+            return;
+        }
+        lock.exclusive();
+        String otherLinesIn = "(SELECT COUNT(*) FROM order_item other JOIN product p ON p.id = other.product_id "
+                + "WHERE other.order_id = o.id AND other.product_id <> ? AND p.category_id = ?)";
+        List<Object[]> orders = em.createNativeQuery("SELECT o.order_date, " + otherLinesIn + ", " + otherLinesIn
+                        + " FROM orders o JOIN order_item i ON i.order_id = o.id WHERE i.product_id = ? "
+                        + "AND o.status <> 'canceled'")
+                .setParameter(1, product).setParameter(2, from).setParameter(3, product).setParameter(4, to)
+                .setParameter(5, product).getResultList();
+        Map<List<Object>, Integer> changes = new TreeMap<>(Comparator.comparing((List<Object> key) -> (LocalDate) key.get(0))
+                .thenComparing(key -> (Long) key.get(1)));
+        for (Object[] order : orders) {
+            LocalDate day = calendar.dayOf(SqlValues.instant(order[0]));
+            if (SqlValues.whole(order[1]) == 0) {
+                changes.merge(List.of(day, from), -1, Integer::sum);
+            }
+            if (SqlValues.whole(order[2]) == 0) {
+                changes.merge(List.of(day, to), 1, Integer::sum);
+            }
+        }
+        changes.forEach((key, change) -> addCategory((LocalDate) key.get(0), (Long) key.get(1), change));
     }
 
     /** A refund starts (+1) or stops (-1) counting, on the refund's day. */
@@ -117,6 +171,29 @@ public class SalesLedger {
                 .setParameter(8, change.refunds())
                 .executeUpdate();
         snapshots.add(day, product, country, change);
+    }
+
+    /** The products' categories as committed: read after the aggregates lock, so a product move is never half seen. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, Long> categoriesOf(List<Long> products) {
+        Map<Long, Long> categories = new HashMap<>();
+        if (products.isEmpty()) {
+            return categories;
+        }
+        List<Long> distinct = products.stream().distinct().toList();
+        ((List<Object[]>) NativeQueries.bind(em.createNativeQuery("SELECT id, category_id FROM product WHERE id IN ("
+                + String.join(", ", Collections.nCopies(distinct.size(), "?")) + ")"), new ArrayList<>(distinct))
+                .getResultList()).forEach(row -> categories.put(SqlValues.whole(row[0]), SqlValues.whole(row[1])));
+        return categories;
+    }
+
+    private void addCategory(LocalDate day, long category, int orders) {
+        em.createNativeQuery("INSERT INTO category_daily (sale_date, category_id, orders) VALUES (?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE orders = orders + VALUES(orders)")
+                .setParameter(1, day)
+                .setParameter(2, category)
+                .setParameter(3, orders)
+                .executeUpdate();
     }
 
     private void addCountry(LocalDate day, String country, Measures change) {

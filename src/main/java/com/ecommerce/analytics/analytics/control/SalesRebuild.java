@@ -79,7 +79,7 @@ public class SalesRebuild {
      */
     public void rebuildIfStale() {
         boolean ordersExist = !em.createNativeQuery("SELECT id FROM orders").setMaxResults(1).getResultList().isEmpty();
-        boolean aggregatesExist = Stream.of("country_daily", "customer_stats")
+        boolean aggregatesExist = Stream.of("country_daily", "category_daily", "customer_stats")
                 .allMatch(table -> !em.createNativeQuery("SELECT 1 FROM " + table).setMaxResults(1).getResultList().isEmpty());
         if (ordersExist && !(aggregatesExist && timeZone.isCurrent())) {
             LOG.info(() -> "Rebuilding the sales aggregates for STORE_TIMEZONE " + calendar.zone().getId());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.ecommerce.analytics.analytics.control.SalesLedger;
 import com.ecommerce.analytics.catalog.entity.Category;
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.catalog.entity.Tag;
@@ -16,6 +17,7 @@ import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.JoinType;
@@ -32,6 +34,9 @@ public class Products {
 
     /** What deleting did: products with orders are kept, deactivated, for their history. */
     public enum Removal { DELETED, DEACTIVATED }
+
+    @Inject
+    SalesLedger ledger;
 
     @PersistenceContext
     EntityManager em;
@@ -71,7 +76,9 @@ public class Products {
         product.setSku(input.sku());
         product.setName(input.name());
         product.setPrice(input.price());
-        product.setCategory(category(input.category()));
+        Category category = category(input.category());
+        ledger.countProductMove(id, product.getCategory().getId(), category.getId());
+        product.setCategory(category);
         apply(product, input);
         return product;
     }

@@ -96,7 +96,7 @@ public class InvoiceBatch {
                 insert.setLong(1, customers.get(Keys.normal(invoice.customer())));
                 insert.setString(2, invoice.country().value());
                 insert.setObject(3, UtcInstantConverter.toColumn(invoice.date()));
-                insert.setBigDecimal(4, invoice.lines().stream().map(InvoiceBatch::lineTotal)
+                insert.setBigDecimal(4, invoice.items().stream().map(InvoiceBatch::lineTotal)
                         .reduce(BigDecimal.ZERO, BigDecimal::add));
                 insert.setObject(5, UtcInstantConverter.toColumn(now));
                 insert.setObject(6, UtcInstantConverter.toColumn(now));
@@ -113,8 +113,9 @@ public class InvoiceBatch {
             for (Invoice invoice : orders) {
                 long customer = customers.get(Keys.normal(invoice.customer()));
                 String country = invoice.country().value();
-                sales.order(invoice.date(), country, customer);
-                for (SalesLine line : invoice.lines()) {
+                sales.order(invoice.date(), country, customer, invoice.items().stream()
+                        .map(line -> products.get(Keys.normal(line.sku()))).toList());
+                for (SalesLine line : invoice.items()) {
                     long product = products.get(Keys.normal(line.sku()));
                     insert.setLong(1, ids.get(Keys.normal(invoice.number())));
                     insert.setLong(2, product);

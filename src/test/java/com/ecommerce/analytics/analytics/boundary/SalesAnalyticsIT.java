@@ -101,9 +101,46 @@ class SalesAnalyticsIT {
         assertEquals("450.00", category(january31, gadgetsName).getString("total_revenue"), "2 x 100 + 1 x 250");
         assertEquals(3, category(january31, gadgetsName).getInt("units_sold"));
         assertEquals(2, category(january31, gadgetsName).getInt("order_lines"), "a phone line and a tablet line");
+        assertEquals(1, category(january31, gadgetsName).getInt("orders"), "one order bought both");
         JsonArray february = sales("type=revenue_by_category&start_date=2020-02-01&end_date=2020-02-29");
         assertEquals("100.00", category(february, gadgetsName).getString("total_revenue"), "the leap day; not Jan 31");
         assertEquals("30.00", category(february, booksName).getString("total_revenue"), "3 x 10; the canceled order not");
+        assertEquals(1, category(february, booksName).getInt("orders"), "the canceled order not");
+    }
+
+    @Test
+    void categoryOrdersFollowTheLinesOfPendingOrdersAndProductsMovingCategory() {
+        String firstName = unique("Kitchen");
+        String secondName = unique("Garden");
+        long first = created("api/categories/", admin(), "{\"name\":\"" + firstName + "\"}").getInt("id");
+        long second = created("api/categories/", admin(), "{\"name\":\"" + secondName + "\"}").getInt("id");
+        long pan = product("Pan", "30.00", first);
+        long pot = product("Pot", "40.00", first);
+        long hose = product("Hose", "20.00", second);
+        long order = created("api/orders/", admin(), "{\"customer\":" + Store.customer("US") + ",\"order_date\":"
+                + "\"2019-06-10T16:00:00Z\",\"items\":[{\"product\":" + pan + ",\"quantity\":1}]}").getInt("id");
+        long potLine = created("api/order-items/", admin(), "{\"order\":" + order + ",\"product\":" + pot
+                + ",\"quantity\":1}").getInt("id");
+        created("api/order-items/", admin(), "{\"order\":" + order + ",\"product\":" + hose + ",\"quantity\":1}");
+        String day = "type=revenue_by_category&start_date=2019-06-10&end_date=2019-06-10";
+        assertEquals(1, category(sales(day), firstName).getInt("orders"), "a pan and a pot: one order");
+        assertEquals(2, category(sales(day), firstName).getInt("order_lines"));
+        assertEquals(1, category(sales(day), secondName).getInt("orders"));
+
+        long panLine = Api.getObjectFromList("api/order-items/?order=" + order + "&product=" + pan, admin()).getInt("id");
+        Api.delete("api/order-items/" + panLine + "/", admin()).close();
+        assertEquals(1, category(sales(day), firstName).getInt("orders"), "the pot is still in it");
+        Api.delete("api/order-items/" + potLine + "/", admin()).close();
+        assertTrue(sales(day).stream().map(JsonObject.class::cast).noneMatch(r -> r.getString("category_name")
+                .equals(firstName)), "nothing of the first category is left in the order");
+
+        Api.patch("api/products/" + hose + "/", admin(), "{\"category\":" + first + "}").close();
+        assertEquals(1, category(sales(day), firstName).getInt("orders"), "the hose moved, with its order");
+        assertTrue(sales(day).stream().map(JsonObject.class::cast).noneMatch(r -> r.getString("category_name")
+                .equals(secondName)));
+        try (Response response = Api.post("api/analytics/rebuild/", admin(), "")) {
+            assertEquals(0, Api.object(response).getInt("differences"));
+        }
     }
 
     @Test
