@@ -40,8 +40,9 @@ public class ImportedProducts {
         Map<String, SalesLine> missing = new LinkedHashMap<>(latest);
         missing.keySet().removeAll(ids.keySet());
         if (!missing.isEmpty()) {
-            create(db, missing.keySet().stream().map(first::get).toList(), missing, category(db), now);
-            ids.putAll(find(db, missing.values().stream().map(SalesLine::sku).toList()));
+            List<SalesLine> firstLines = missing.keySet().stream().map(first::get).toList();
+            create(db, firstLines, missing, category(db), now);
+            ids.putAll(find(db, firstLines.stream().map(SalesLine::sku).toList()));
             latestOfCreated.putAll(missing);
         }
         reprice(db, latest, ids, missing, now);
