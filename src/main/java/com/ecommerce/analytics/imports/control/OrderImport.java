@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import com.ecommerce.analytics.analytics.control.NewSnapshots;
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.recommendations.control.RecommendationSchedule;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 
 import jakarta.ejb.Stateless;
@@ -40,6 +41,9 @@ public class OrderImport {
 
     @Inject
     RunningImport running;
+
+    @Inject
+    RecommendationSchedule recommendations;
 
     public ImportReport importOrders(InputStream body, ZoneId zone) {
         running.start();
@@ -76,6 +80,9 @@ public class OrderImport {
         }
         write(batch, products, total, rejections);
         snapshots.takeAllDue();
+        if (total.ordersCreated + total.refundsCreated > 0) {
+            recommendations.rebuildSoon();
+        }
         ImportReport report = ImportReport.of(reader.rowsRead(), total, rejections);
         LOG.info(() -> "Imported " + report.rowsRead() + " rows in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
                 + report.ordersCreated() + " orders, " + report.refundsCreated() + " refunds, " + report.rowsRejected()

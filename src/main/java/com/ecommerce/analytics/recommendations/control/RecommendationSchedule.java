@@ -12,9 +12,12 @@ import com.ecommerce.analytics.platform.errors.Conflict;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -29,10 +32,13 @@ import jakarta.inject.Inject;
 @Singleton
 @Startup
 @DependsOn("PlatformBootstrap")
+// Nothing here changes after start; a running build must not make rebuildSoon wait for the singleton's lock.
+@Lock(LockType.READ)
 public class RecommendationSchedule {
 
     private static final Logger LOG = Logger.getLogger(RecommendationSchedule.class.getName());
     private static final Duration FIRST_BUILD_DELAY = Duration.ofSeconds(5);
+    private static final String SOON = "soon";
 
     @Inject
     @ConfigProperty(name = "RECOMMENDATIONS_REBUILD_HOURS", defaultValue = "24")
@@ -59,12 +65,22 @@ public class RecommendationSchedule {
         timers.createIntervalTimer(first.toMillis(), period.toMillis(), new TimerConfig(null, false));
     }
 
+    /**
+     * A rebuild a second from now, when scheduled rebuilds are on: an import of past sales changes what the model
+     * would learn more than a day of orders does.
+     */
+    public void rebuildSoon() {
+        if (rebuildHours > 0) {
+            timers.createSingleActionTimer(FIRST_BUILD_DELAY.dividedBy(5).toMillis(), new TimerConfig(SOON, false));
+        }
+    }
+
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void rebuildWhenDue() {
+    void rebuildWhenDue(Timer timer) {
         ModelStore.ActiveModel active = models.active();
         Duration halfPeriod = Duration.ofHours(rebuildHours).dividedBy(2);
-        if (active != null && active.builtAt().plus(halfPeriod).isAfter(Instant.now())) {
+        if (!SOON.equals(timer.getInfo()) && active != null && active.builtAt().plus(halfPeriod).isAfter(Instant.now())) {
             return;
         }
         try {
