@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import javax.sql.DataSource;
 import com.ecommerce.analytics.analytics.control.BulkSalesLedger;
 import com.ecommerce.analytics.analytics.control.SalesBatch;
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
 import jakarta.annotation.Resource;
@@ -58,6 +60,9 @@ public class InvoiceBatch {
             tally.refundsCreated = CreditNotes.refund(db, credits, customers, productIds, sales, tally, now);
             ledger.count(sales);
             return tally;
+        } catch (SQLIntegrityConstraintViolationException e) {
+            throw new Conflict("Another import wrote some of the invoices from line " + invoices.get(0).firstLine()
+                    + " at the same time; import the file again to complete it (what was imported is skipped).");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write the invoices from line " + invoices.get(0).firstLine(), e);
         }
