@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import com.ecommerce.analytics.analytics.control.BulkSalesLedger;
 import com.ecommerce.analytics.analytics.control.SalesBatch;
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.errors.Causes;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
@@ -60,10 +61,13 @@ public class InvoiceBatch {
             tally.refundsCreated = CreditNotes.refund(db, credits, customers, productIds, sales, tally, now);
             ledger.count(sales);
             return tally;
-        } catch (SQLIntegrityConstraintViolationException e) {
-            throw new Conflict("Another import wrote some of the invoices from line " + invoices.get(0).firstLine()
-                    + " at the same time; import the file again to complete it (what was imported is skipped).");
         } catch (SQLException e) {
+            // Integrity violations (SQLState class 23): the unique external references met another import's rows.
+            if (Causes.include(e, SQLIntegrityConstraintViolationException.class) || String.valueOf(e.getSQLState())
+                    .startsWith("23")) {
+                throw new Conflict("Another import wrote some of the invoices from line " + invoices.get(0).firstLine()
+                        + " at the same time; import the file again to complete it (what was imported is skipped).");
+            }
             throw new IllegalStateException("Cannot write the invoices from line " + invoices.get(0).firstLine(), e);
         }
     }
