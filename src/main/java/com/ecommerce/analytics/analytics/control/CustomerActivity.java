@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,6 +64,12 @@ public class CustomerActivity {
 
     public Customers customers(Span span) {
         return new Customers(orderedIn(span), firstOrderedIn(span));
+    }
+
+    /** The same on another thread (and connection): a comparison counts both periods' customers at once. */
+    @Asynchronous
+    public Future<Customers> customersMeanwhile(Span span) {
+        return CompletableFuture.completedFuture(customers(span));
     }
 
     /** Customers whose first order falls in the span. */

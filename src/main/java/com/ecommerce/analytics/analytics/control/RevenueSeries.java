@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.tax.control.TaxRates;
@@ -71,11 +73,13 @@ public class RevenueSeries {
             return new Point(bucket.period(), bucket.start(), bucket.end(), sum.gross(), sum.refunds(),
                     sum.gross().subtract(sum.refunds()), sum.orders(), sum.units());
         }).toList();
-        Totals totals = totals(start, end, sales);
+        Comparison.Range range = compare == null ? null : compare.of(start, end);
+        Future<CustomerActivity.Customers> customersBefore = range == null ? null
+                : activity.customersMeanwhile(span(range.start(), range.end()));
+        Totals totals = totals(sales, activity.customers(span(start, end)));
         Previous previous = null;
-        if (compare != null) {
-            Comparison.Range range = compare.of(start, end);
-            Totals before = totals(range.start(), range.end(), sales(range.start(), range.end(), false));
+        if (range != null) {
+            Totals before = totals(sales(range.start(), range.end(), false), await(customersBefore));
             previous = new Previous(compare.code(), range.start(), range.end(), before,
                     Comparison.changePercent(totals.netRevenue(), before.netRevenue()),
                     Comparison.changePercent(BigDecimal.valueOf(totals.orders()), BigDecimal.valueOf(before.orders())),
@@ -84,13 +88,26 @@ public class RevenueSeries {
         return new Series(interval.code(), start, end, buckets, totals, previous);
     }
 
-    private Totals totals(LocalDate start, LocalDate end, Sales sales) {
+    private CustomerActivity.Span span(LocalDate start, LocalDate end) {
+        return new CustomerActivity.Span(calendar.startOf(start), calendar.startOf(end.plusDays(1)));
+    }
+
+    private static CustomerActivity.Customers await(Future<CustomerActivity.Customers> customers) {
+        try {
+            return customers.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while counting the customers of the compared period", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot count the customers of the compared period", e.getCause());
+        }
+    }
+
+    private Totals totals(Sales sales, CustomerActivity.Customers customers) {
         Day sum = sales.total();
         BigDecimal net = sum.gross().subtract(sum.refunds());
         BigDecimal average = sum.orders() == 0 ? BigDecimal.ZERO.setScale(2)
                 : sum.gross().divide(BigDecimal.valueOf(sum.orders()), 2, RoundingMode.HALF_UP);
-        CustomerActivity.Span span = new CustomerActivity.Span(calendar.startOf(start), calendar.startOf(end.plusDays(1)));
-        CustomerActivity.Customers customers = activity.customers(span);
         return new Totals(sum.gross(), sum.refunds(), net, tax(sales.netByCountry()), sum.orders(), sum.units(), average,
                 customers.ordered(), customers.firstOrdered(), customers.ordered() - customers.firstOrdered());
     }

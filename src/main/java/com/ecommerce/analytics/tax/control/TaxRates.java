@@ -30,8 +30,11 @@ public class TaxRates {
 
     /** The rate for sales to a country: its own, or the DEFAULT one. */
     public TaxRate forCountry(CountryCode country) {
-        TaxRate own = em.find(TaxRate.class, country.value());
-        return own != null ? own : em.find(TaxRate.class, TaxRate.DEFAULT);
+        List<TaxRate> candidates = em.createQuery("SELECT t FROM TaxRate t WHERE t.country IN (:country, :fallback) "
+                        + "ORDER BY t.country", TaxRate.class)
+                .setParameter("country", country.value()).setParameter("fallback", TaxRate.DEFAULT).getResultList();
+        return candidates.stream().filter(rate -> rate.getCountry().equals(country.value())).findFirst()
+                .orElseGet(() -> candidates.get(0));
     }
 
     /** Sets a country's rate, creating it if it has none yet. */
