@@ -1,6 +1,7 @@
 package com.ecommerce.analytics.analytics.control;
 
 import java.time.Instant;
+import java.util.concurrent.Future;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
@@ -41,9 +42,11 @@ public class ChurnRate {
         }
         CustomerActivity.Span before = new CustomerActivity.Span(period.from().minusSeconds(DAY_SECONDS * periodDays),
                 period.from());
+        Future<Long> orderedBefore = activity.orderedInMeanwhile(before);
+        long orderedInBoth = activity.orderedInBoth(before, period);
         return churn("cohort: of the customers who ordered in the " + periodDays + " days before the last " + periodDays
                 + " days, those who did not order in the last " + periodDays + " days", periodDays,
-                activity.orderedIn(before), activity.orderedInBoth(before, period));
+                CustomerActivity.await(orderedBefore), orderedInBoth);
     }
 
     private static Churn churn(String definition, int periodDays, long customers, long retained) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
@@ -70,6 +71,23 @@ public class CustomerActivity {
     @Asynchronous
     public Future<Customers> customersMeanwhile(Span span) {
         return CompletableFuture.completedFuture(customers(span));
+    }
+
+    @Asynchronous
+    public Future<Long> orderedInMeanwhile(Span span) {
+        return CompletableFuture.completedFuture(orderedIn(span));
+    }
+
+    /** What a ...Meanwhile method answered, once it has. */
+    public static <T> T await(Future<T> counted) {
+        try {
+            return counted.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while counting customers", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot count customers", e.getCause());
+        }
     }
 
     /** Customers whose first order falls in the span. */

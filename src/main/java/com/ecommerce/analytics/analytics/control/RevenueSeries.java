@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
@@ -79,7 +78,7 @@ public class RevenueSeries {
         Totals totals = totals(sales, activity.customers(span(start, end)));
         Previous previous = null;
         if (range != null) {
-            Totals before = totals(sales(range.start(), range.end(), false), await(customersBefore));
+            Totals before = totals(sales(range.start(), range.end(), false), CustomerActivity.await(customersBefore));
             previous = new Previous(compare.code(), range.start(), range.end(), before,
                     Comparison.changePercent(totals.netRevenue(), before.netRevenue()),
                     Comparison.changePercent(BigDecimal.valueOf(totals.orders()), BigDecimal.valueOf(before.orders())),
@@ -90,17 +89,6 @@ public class RevenueSeries {
 
     private CustomerActivity.Span span(LocalDate start, LocalDate end) {
         return new CustomerActivity.Span(calendar.startOf(start), calendar.startOf(end.plusDays(1)));
-    }
-
-    private static CustomerActivity.Customers await(Future<CustomerActivity.Customers> customers) {
-        try {
-            return customers.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while counting the customers of the compared period", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot count the customers of the compared period", e.getCause());
-        }
     }
 
     private Totals totals(Sales sales, CustomerActivity.Customers customers) {
