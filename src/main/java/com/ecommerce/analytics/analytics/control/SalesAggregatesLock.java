@@ -24,7 +24,22 @@ public class SalesAggregatesLock {
 
     public void shared() {
         // H2 has no shared row locks: on the embedded database, changes to the sales take turns.
-        lock("mysql".equalsIgnoreCase(databaseEngine) ? " LOCK IN SHARE MODE" : " FOR UPDATE");
+        lock(isMySql() ? " LOCK IN SHARE MODE" : " FOR UPDATE");
+    }
+
+    private boolean isMySql() {
+        return "mysql".equalsIgnoreCase(databaseEngine);
+    }
+
+    /**
+     * Shared, taken before the caller locks rows that an exclusive holder (an import) may also need; on H2,
+     * where shared is exclusive and referenced rows are not locked, nothing (taking it early there would make
+     * a status change and an order placement wait for each other's stock rows).
+     */
+    public void sharedBeforeRowLocks() {
+        if (isMySql()) {
+            shared();
+        }
     }
 
     public void exclusive() {

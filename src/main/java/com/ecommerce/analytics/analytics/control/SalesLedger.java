@@ -41,6 +41,14 @@ public class SalesLedger {
     @Inject
     SalesAggregatesLock lock;
 
+    /**
+     * Takes the aggregates lock before the caller locks an order row. An import holds it exclusively while it
+     * refunds orders; taken after the row, the caller could wait for the import while the import waits for the row.
+     */
+    public void lockBeforeOrderRows() {
+        lock.sharedBeforeRowLocks();
+    }
+
     /** The order's lines start (+1) or stop (-1) counting, with the order itself. */
     public void countOrder(Order order, int sign) {
         lock.shared();
@@ -93,19 +101,20 @@ public class SalesLedger {
         lock.exclusive();
         String otherLinesIn = "(SELECT COUNT(*) FROM order_item other JOIN product p ON p.id = other.product_id "
                 + "WHERE other.order_id = o.id AND other.product_id <> ? AND p.category_id = ?)";
-        List<Object[]> orders = em.createNativeQuery("SELECT o.order_date, " + otherLinesIn + ", " + otherLinesIn
-                        + " FROM orders o JOIN order_item i ON i.order_id = o.id WHERE i.product_id = ? "
+        // DISTINCT: an imported order may hold the product on two lines (at two prices); it counts once.
+        List<Object[]> orders = em.createNativeQuery("SELECT DISTINCT o.id, o.order_date, " + otherLinesIn + ", "
+                        + otherLinesIn + " FROM orders o JOIN order_item i ON i.order_id = o.id WHERE i.product_id = ? "
                         + "AND o.status <> 'canceled'")
                 .setParameter(1, product).setParameter(2, from).setParameter(3, product).setParameter(4, to)
                 .setParameter(5, product).getResultList();
         Map<List<Object>, Integer> changes = new TreeMap<>(Comparator.comparing((List<Object> key) -> (LocalDate) key.get(0))
                 .thenComparing(key -> (Long) key.get(1)));
         for (Object[] order : orders) {
-            LocalDate day = calendar.dayOf(SqlValues.instant(order[0]));
-            if (SqlValues.whole(order[1]) == 0) {
+            LocalDate day = calendar.dayOf(SqlValues.instant(order[1]));
+            if (SqlValues.whole(order[2]) == 0) {
                 changes.merge(List.of(day, from), -1, Integer::sum);
             }
-            if (SqlValues.whole(order[2]) == 0) {
+            if (SqlValues.whole(order[3]) == 0) {
                 changes.merge(List.of(day, to), 1, Integer::sum);
             }
         }

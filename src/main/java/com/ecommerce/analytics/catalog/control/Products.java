@@ -73,11 +73,12 @@ public class Products {
     public Product update(long id, ProductInput input) {
         Product product = find(id);
         Uniqueness.require(em, Product.class, "sku", "SKU", input.sku(), id);
+        Category category = category(input.category());
+        // Before the product row is written: an import holding the aggregates lock may need that row.
+        ledger.countProductMove(id, product.getCategory().getId(), category.getId());
         product.setSku(input.sku());
         product.setName(input.name());
         product.setPrice(input.price());
-        Category category = category(input.category());
-        ledger.countProductMove(id, product.getCategory().getId(), category.getId());
         product.setCategory(category);
         apply(product, input);
         return product;

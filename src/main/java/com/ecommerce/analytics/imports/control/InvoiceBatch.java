@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import com.ecommerce.analytics.analytics.control.BulkSalesLedger;
 import com.ecommerce.analytics.analytics.control.SalesBatch;
 import com.ecommerce.analytics.platform.database.StoredTime;
-import com.ecommerce.analytics.platform.errors.Causes;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
@@ -62,14 +61,24 @@ public class InvoiceBatch {
             ledger.count(sales);
             return tally;
         } catch (SQLException e) {
-            // Integrity violations (SQLState class 23): the unique external references met another import's rows.
-            if (Causes.include(e, SQLIntegrityConstraintViolationException.class) || String.valueOf(e.getSQLState())
-                    .startsWith("23")) {
+            if (isDuplicateReference(e)) {
                 throw new Conflict("Another import wrote some of the invoices from line " + invoices.get(0).firstLine()
                         + " at the same time; import the file again to complete it (what was imported is skipped).");
             }
             throw new IllegalStateException("Cannot write the invoices from line " + invoices.get(0).firstLine(), e);
         }
+    }
+
+    /** A unique external reference (or SKU) met rows another import committed since this batch looked. */
+    private static boolean isDuplicateReference(SQLException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (cause instanceof SQLException sql && String.valueOf(sql.getSQLState()).startsWith("23")
+                    && (message.contains("external_reference") || message.contains("uq_product_sku"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Invoice> notImported(Connection db, List<Invoice> invoices, ImportTally tally) throws SQLException {

@@ -104,6 +104,7 @@ public class OrderLines {
 
     /** Locked; pending and not refunded, since refunds are counted against the lines as they were bought. */
     private Order pendingOrder(long id) {
+        ledger.lockBeforeOrderRows();
         Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             throw InvalidRequest.field("order", "order " + id + " does not exist");

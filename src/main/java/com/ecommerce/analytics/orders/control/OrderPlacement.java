@@ -84,6 +84,7 @@ public class OrderPlacement {
      * it again (409 if it is gone). The order row is locked, so two concurrent changes cannot both apply.
      */
     public Order change(long id, OrderChange change) {
+        ledger.lockBeforeOrderRows();
         Order order = Lookup.byId(em, Order.class, id, "Order", LockModeType.PESSIMISTIC_WRITE);
         OrderStatus next = OrderStatus.fromCode(change.status()).orElseThrow();
         if (next != order.getStatus()) {
@@ -113,6 +114,7 @@ public class OrderPlacement {
      * delivered, canceled or refunded) is sales history and stays: 409.
      */
     public void remove(long id) {
+        ledger.lockBeforeOrderRows();
         Order order = Lookup.byId(em, Order.class, id, "Order", LockModeType.PESSIMISTIC_WRITE);
         boolean refunded = refunds.exist(order);
         if (order.getStatus() != OrderStatus.PENDING || refunded) {

@@ -37,6 +37,7 @@ public class Refunds {
     SalesLedger ledger;
 
     public Refund refund(long orderId, RefundInput input) {
+        ledger.lockBeforeOrderRows();
         Order order = Lookup.byId(em, Order.class, orderId, "Order", LockModeType.PESSIMISTIC_WRITE);
         if (order.getStatus() == OrderStatus.CANCELED) {
             throw new Conflict("Order " + orderId + " is canceled; there is nothing to refund.");

@@ -39,6 +39,7 @@ public class RecommendationSchedule {
     private static final Logger LOG = Logger.getLogger(RecommendationSchedule.class.getName());
     private static final Duration FIRST_BUILD_DELAY = Duration.ofSeconds(5);
     private static final String SOON = "soon";
+    private static final Duration AFTER_RUNNING_BUILD = Duration.ofSeconds(30);
 
     @Inject
     @ConfigProperty(name = "RECOMMENDATIONS_REBUILD_HOURS", defaultValue = "24")
@@ -71,7 +72,14 @@ public class RecommendationSchedule {
      */
     public void rebuildSoon() {
         if (rebuildHours > 0) {
-            timers.createSingleActionTimer(FIRST_BUILD_DELAY.dividedBy(5).toMillis(), new TimerConfig(SOON, false));
+            buildSoon(FIRST_BUILD_DELAY.dividedBy(5));
+        }
+    }
+
+    /** One pending rebuild is enough, however many imports asked for it. */
+    private void buildSoon(Duration delay) {
+        if (timers.getTimers().stream().noneMatch(timer -> SOON.equals(timer.getInfo()))) {
+            timers.createSingleActionTimer(delay.toMillis(), new TimerConfig(SOON, false));
         }
     }
 
@@ -86,6 +94,12 @@ public class RecommendationSchedule {
         try {
             build.rebuild();
         } catch (Conflict running) {
+            if (SOON.equals(timer.getInfo())) {
+                // The build under way may have read the orders before the import: build once more after it. (This
+                // timer still counts as pending while it runs, so buildSoon would see it and do nothing.)
+                timers.createSingleActionTimer(AFTER_RUNNING_BUILD.toMillis(), new TimerConfig(SOON, false));
+                return;
+            }
             LOG.info("Scheduled recommendation rebuild skipped: " + running.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Scheduled recommendation rebuild failed; the previous model stays in use", e);
