@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -37,8 +40,14 @@ public class CustomerActivity {
     public record Customers(long ordered, long firstOrdered) {
     }
 
+    /** Counts running on a second connection, across all requests; a few, well below the pool's 30. */
+    private static final Semaphore SECOND_CONNECTIONS = new Semaphore(4);
+
     @PersistenceContext
     EntityManager em;
+
+    @Resource
+    SessionContext context;
 
     public long orderedIn(Span span) {
         List<Object> parameters = new ArrayList<>();
@@ -67,15 +76,42 @@ public class CustomerActivity {
         return new Customers(orderedIn(span), firstOrderedIn(span));
     }
 
-    /** The same on another thread (and connection): a comparison counts both periods' customers at once. */
-    @Asynchronous
+    /**
+     * customers(span) on another thread and connection while the caller counts something else, when one of
+     * SECOND_CONNECTIONS is free; else here and now. The cap keeps requests that wait for their second count
+     * from holding every pooled connection while those counts wait for one.
+     */
     public Future<Customers> customersMeanwhile(Span span) {
-        return CompletableFuture.completedFuture(customers(span));
+        return SECOND_CONNECTIONS.tryAcquire() ? self().customersAside(span)
+                : CompletableFuture.completedFuture(customers(span));
+    }
+
+    /** orderedIn(span), as customersMeanwhile. */
+    public Future<Long> orderedInMeanwhile(Span span) {
+        return SECOND_CONNECTIONS.tryAcquire() ? self().orderedInAside(span)
+                : CompletableFuture.completedFuture(orderedIn(span));
     }
 
     @Asynchronous
-    public Future<Long> orderedInMeanwhile(Span span) {
-        return CompletableFuture.completedFuture(orderedIn(span));
+    public Future<Customers> customersAside(Span span) {
+        try {
+            return CompletableFuture.completedFuture(customers(span));
+        } finally {
+            SECOND_CONNECTIONS.release();
+        }
+    }
+
+    @Asynchronous
+    public Future<Long> orderedInAside(Span span) {
+        try {
+            return CompletableFuture.completedFuture(orderedIn(span));
+        } finally {
+            SECOND_CONNECTIONS.release();
+        }
+    }
+
+    private CustomerActivity self() {
+        return context.getBusinessObject(CustomerActivity.class);
     }
 
     /** What a ...Meanwhile method answered, once it has. */

@@ -62,11 +62,29 @@ public class SalesSnapshots {
     public Map<Long, Measures> byProduct(Comparison.Range range, CountryCode country) {
         SnapshotScope scope = country == null ? SnapshotScope.PRODUCT : SnapshotScope.PRODUCT_COUNTRY;
         takeDueSnapshots(scope);
-        Map<Long, Measures> sales = new HashMap<>();
-        addSoldBefore(scope, range.end().plusDays(1), country, 1, sales);
-        addSoldBefore(scope, range.start(), country, -1, sales);
-        sales.values().removeIf(Measures::isZero);
-        return sales;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Map<Long, Measures> sales = new HashMap<>();
+                addSoldBefore(scope, range.end().plusDays(1), country, 1, sales);
+                addSoldBefore(scope, range.start(), country, -1, sales);
+                sales.values().removeIf(Measures::isZero);
+                return sales;
+            } catch (SnapshotDropped dropped) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("Sales snapshots kept being dropped while they were read", dropped);
+                }
+            }
+        }
+    }
+
+    /**
+     * An import dropped the snapshot between finding it and reading its rows (reads take no lock): read again,
+     * from the snapshots left.
+     */
+    private static final class SnapshotDropped extends RuntimeException {
+        SnapshotDropped() {
+            super(null, null, false, false);
+        }
     }
 
     /** Each category's sales in the range, by category name; products count in their current category. */
@@ -96,9 +114,11 @@ public class SalesSnapshots {
         String daysBetween = "SELECT " + MEASURES + " FROM sales_daily WHERE sale_date >= ? AND sale_date < ?" + inCountry;
         if (after != null && (before == null || ChronoUnit.DAYS.between(day, after) < ChronoUnit.DAYS.between(before, day))) {
             add(sales, sign, snapshot, values(List.of(after), inCountryValues));
+            requireTaken(scope, after);
             add(sales, -sign, daysBetween, values(List.of(day, after), inCountryValues));
         } else if (before != null) {
             add(sales, sign, snapshot, values(List.of(before), inCountryValues));
+            requireTaken(scope, before);
             add(sales, sign, daysBetween, values(List.of(before, day), inCountryValues));
         } else {
             add(sales, sign, "SELECT " + MEASURES + " FROM sales_daily WHERE sale_date < ?" + inCountry,
@@ -130,6 +150,13 @@ public class SalesSnapshots {
         List<Object> values = new ArrayList<>(first);
         values.addAll(then);
         return values;
+    }
+
+    private void requireTaken(SnapshotScope scope, LocalDate day) {
+        if (em.createNativeQuery("SELECT 1 FROM sales_snapshot_day WHERE scope = ? AND snapshot_day = ?")
+                .setParameter(1, scope.code).setParameter(2, day).getResultList().isEmpty()) {
+            throw new SnapshotDropped();
+        }
     }
 
     /** The latest snapshot on or before the day, or the first after it; null when there is none. */

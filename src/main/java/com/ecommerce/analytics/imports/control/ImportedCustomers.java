@@ -1,5 +1,6 @@
 package com.ecommerce.analytics.imports.control;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,6 +27,23 @@ final class ImportedCustomers {
         return Keys.ids(db, "SELECT external_reference, id FROM customer WHERE external_reference IN (?)", references);
     }
 
+    /**
+     * customer-17850@imported.invalid: letters, digits, '.' and '-' as they are (in lower case), any other
+     * character as '_' and its UTF-8 bytes in hex, so that two references never share an address.
+     */
+    static String email(String reference) {
+        StringBuilder local = new StringBuilder("customer-");
+        for (byte b : reference.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-') {
+                local.append(c);
+            } else {
+                local.append('_').append(String.format("%02x", b & 0xff));
+            }
+        }
+        return local + "@imported.invalid";
+    }
+
     /** Creates the customers first seen in these invoices (taken in date order) and adds them to the ids. */
     static int createMissing(Connection db, List<Invoice> invoices, Map<String, Long> ids) throws SQLException {
         Map<String, Invoice> firstInvoice = new LinkedHashMap<>();
@@ -39,8 +57,7 @@ final class ImportedCustomers {
                 + "version, external_reference) VALUES (?, ?, ?, ?, 0, ?)")) {
             for (Invoice invoice : firstInvoice.values()) {
                 insert.setString(1, "Customer " + invoice.customer());
-                insert.setString(2, "customer-" + invoice.customer().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-")
-                        + "@imported.invalid");
+                insert.setString(2, email(invoice.customer()));
                 insert.setString(3, invoice.country().value());
                 insert.setObject(4, UtcInstantConverter.toColumn(invoice.date()));
                 insert.setString(5, invoice.customer());

@@ -47,6 +47,7 @@ public class SalesLineFormat {
 
     /** Reference numbers are stored in a VARCHAR(64), as SKUs are. */
     private static final int LONGEST_REFERENCE = 64;
+    private static final int LONGEST_EMAIL = 254;
 
     private final Map<Column, Integer> positions;
     private final int width;
@@ -87,7 +88,8 @@ public class SalesLineFormat {
         if (row.size() != width) {
             throw new LineRejected("expected " + width + " values, found " + row.size());
         }
-        String invoice = reference(row, Column.INVOICE);
+        // Invoice and customer numbers are kept in capitals, so that every engine finds them whatever the case.
+        String invoice = Keys.normal(reference(row, Column.INVOICE));
         String sku = reference(row, Column.STOCK_CODE);
         int quantity = quantity(value(row, Column.QUANTITY));
         boolean credit = isCreditNote(invoice);
@@ -100,7 +102,7 @@ public class SalesLineFormat {
         }
         Instant date = date(value(row, Column.INVOICE_DATE));
         BigDecimal price = price(value(row, Column.UNIT_PRICE));
-        String customer = customer(value(row, Column.CUSTOMER));
+        String customer = Keys.normal(customer(value(row, Column.CUSTOMER)));
         CountryCode country = CountryNames.resolve(value(row, Column.COUNTRY))
                 .orElseThrow(() -> new LineRejected("unknown country '" + value(row, Column.COUNTRY) + "'"));
         return new SalesLine(line, invoice, sku, value(row, Column.DESCRIPTION), quantity, date, price, customer, country);
@@ -168,7 +170,7 @@ public class SalesLineFormat {
         if (value.isEmpty()) {
             throw new LineRejected("no CustomerID");
         }
-        if (value.length() > LONGEST_REFERENCE) {
+        if (value.length() > LONGEST_REFERENCE || ImportedCustomers.email(value).length() > LONGEST_EMAIL) {
             throw new LineRejected("CustomerID is longer than " + LONGEST_REFERENCE + " characters");
         }
         try {
