@@ -1,16 +1,12 @@
 package com.ecommerce.analytics.imports.control;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
 /**
  * The customers of a batch by their external reference (the file's CustomerID), created on first sight
@@ -21,10 +17,6 @@ import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 final class ImportedCustomers {
 
     private ImportedCustomers() {
-    }
-
-    static Map<String, Long> find(Connection db, Collection<String> references) throws SQLException {
-        return Keys.ids(db, "SELECT external_reference, id FROM customer WHERE external_reference IN (?)", references);
     }
 
     /**
@@ -44,35 +36,18 @@ final class ImportedCustomers {
         return local + "@imported.invalid";
     }
 
-    /** Creates the customers first seen in these invoices (taken in date order) and adds them to the ids. */
-    static int createMissing(Connection db, List<Invoice> invoices, Map<String, Long> ids) throws SQLException {
-        Map<String, Invoice> firstInvoice = new LinkedHashMap<>();
-        invoices.stream().filter(invoice -> !ids.containsKey(Keys.normal(invoice.customer())))
-                .sorted((a, b) -> a.date().compareTo(b.date()))
-                .forEach(invoice -> firstInvoice.putIfAbsent(Keys.normal(invoice.customer()), invoice));
-        if (firstInvoice.isEmpty()) {
+    /** Creates the customers first seen in these invoices (taken in date order), adds them to the ids, counts them. */
+    static int createMissing(ImportTables tables, List<Invoice> invoices, Map<String, Long> ids) throws SQLException {
+        Map<String, ImportTables.NewCustomer> missing = new LinkedHashMap<>();
+        invoices.stream().filter(invoice -> !ids.containsKey(invoice.customer()))
+                .sorted(Comparator.comparing(Invoice::date))
+                .forEach(invoice -> missing.putIfAbsent(invoice.customer(), new ImportTables.NewCustomer(
+                        invoice.customer(), "Customer " + invoice.customer(), email(invoice.customer()),
+                        invoice.country().value(), invoice.date())));
+        if (missing.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO customer (name, email, country, registration_date, "
-                + "version, external_reference) VALUES (?, ?, ?, ?, 0, ?)")) {
-            for (Invoice invoice : firstInvoice.values()) {
-                insert.setString(1, "Customer " + invoice.customer());
-                insert.setString(2, email(invoice.customer()));
-                insert.setString(3, invoice.country().value());
-                insert.setObject(4, UtcInstantConverter.toColumn(invoice.date()));
-                insert.setString(5, invoice.customer());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        Map<String, Long> created = find(db, firstInvoice.values().stream().map(Invoice::customer).toList());
-        try (PreparedStatement stats = db.prepareStatement("INSERT INTO customer_stats (customer_id) VALUES (?)")) {
-            for (long customer : created.values()) {
-                stats.setLong(1, customer);
-                stats.addBatch();
-            }
-            stats.executeBatch();
-        }
+        Map<String, Long> created = tables.insertCustomers(missing.values());
         ids.putAll(created);
         return created.size();
     }

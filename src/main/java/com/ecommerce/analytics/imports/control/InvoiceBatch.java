@@ -2,7 +2,6 @@ package com.ecommerce.analytics.imports.control;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import com.ecommerce.analytics.analytics.control.BulkSalesLedger;
 import com.ecommerce.analytics.analytics.control.SalesBatch;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
-import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -45,19 +43,20 @@ public class InvoiceBatch {
         ImportTally tally = new ImportTally();
         Instant now = StoredTime.now();
         try (Connection db = dataSource.getConnection()) {
-            List<Invoice> fresh = notImported(db, invoices, tally);
+            ImportTables tables = new ImportTables(db);
+            List<Invoice> fresh = notImported(tables, invoices, tally);
             List<Invoice> orders = fresh.stream().filter(invoice -> !invoice.isCredit()).toList();
             List<Invoice> credits = fresh.stream().filter(Invoice::isCredit).toList();
 
-            Map<String, Long> customers = ImportedCustomers.find(db, fresh.stream().map(Invoice::customer).toList());
-            tally.customersCreated = ImportedCustomers.createMissing(db, orders, customers);
+            Map<String, Long> customers = tables.customerIds(fresh.stream().map(Invoice::customer).toList());
+            tally.customersCreated = ImportedCustomers.createMissing(tables, orders, customers);
             List<SalesLine> sold = orders.stream().flatMap(invoice -> invoice.lines().stream()).toList();
-            Map<String, Long> productIds = products.find(db, fresh.stream()
+            Map<String, Long> productIds = tables.productIds(fresh.stream()
                     .flatMap(invoice -> invoice.lines().stream()).map(SalesLine::sku).distinct().toList());
-            tally.productsCreated = products.createOrReprice(db, sold, productIds, now);
+            tally.productsCreated = products.createOrReprice(tables, sold, productIds, now);
 
-            writeOrders(db, orders, customers, productIds, sales, tally, now);
-            tally.refundsCreated = CreditNotes.refund(db, credits, customers, productIds, sales, tally, now);
+            writeOrders(tables, orders, customers, productIds, sales, tally, now);
+            tally.refundsCreated = CreditNotes.refund(tables, credits, customers, productIds, sales, tally, now);
             ledger.count(sales);
             return tally;
         } catch (SQLException e) {
@@ -81,16 +80,15 @@ public class InvoiceBatch {
         return false;
     }
 
-    private static List<Invoice> notImported(Connection db, List<Invoice> invoices, ImportTally tally) throws SQLException {
-        Set<String> imported = Keys.ids(db, "SELECT external_reference, id FROM orders WHERE external_reference IN (?)",
-                invoices.stream().filter(invoice -> !invoice.isCredit()).map(Invoice::number).toList()).keySet();
-        Set<String> refunded = Keys.ids(db, "SELECT external_reference, MIN(id) FROM refund WHERE external_reference IN (?) "
-                + "GROUP BY external_reference", invoices.stream().filter(Invoice::isCredit).map(Invoice::number).toList())
-                .keySet();
+    private static List<Invoice> notImported(ImportTables tables, List<Invoice> invoices, ImportTally tally)
+            throws SQLException {
+        Set<String> imported = tables.orderIds(invoices.stream().filter(invoice -> !invoice.isCredit())
+                .map(Invoice::number).toList()).keySet();
+        Set<String> refunded = tables.creditNoteIds(invoices.stream().filter(Invoice::isCredit).map(Invoice::number)
+                .toList()).keySet();
         List<Invoice> fresh = new ArrayList<>();
         for (Invoice invoice : invoices) {
-            String number = Keys.normal(invoice.number());
-            if (imported.contains(number) || refunded.contains(number)) {
+            if (imported.contains(invoice.number()) || refunded.contains(invoice.number())) {
                 tally.invoicesAlreadyImported++;
                 tally.rowsAlreadyImported += invoice.lines().size();
             } else {
@@ -101,55 +99,31 @@ public class InvoiceBatch {
     }
 
     /** Historical orders: delivered, and their stock is not taken (it left the warehouse long ago). */
-    private static void writeOrders(Connection db, List<Invoice> orders, Map<String, Long> customers,
+    private static void writeOrders(ImportTables tables, List<Invoice> orders, Map<String, Long> customers,
                                     Map<String, Long> products, SalesBatch sales, ImportTally tally, Instant now)
             throws SQLException {
         if (orders.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO orders (customer_id, country, order_date, status, "
-                + "total_amount, created_at, updated_at, version, external_reference) "
-                + "VALUES (?, ?, ?, 'delivered', ?, ?, ?, 0, ?)")) {
-            for (Invoice invoice : orders) {
-                insert.setLong(1, customers.get(Keys.normal(invoice.customer())));
-                insert.setString(2, invoice.country().value());
-                insert.setObject(3, UtcInstantConverter.toColumn(invoice.date()));
-                insert.setBigDecimal(4, invoice.items().stream().map(InvoiceBatch::lineTotal)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add));
-                insert.setObject(5, UtcInstantConverter.toColumn(now));
-                insert.setObject(6, UtcInstantConverter.toColumn(now));
-                insert.setString(7, invoice.number());
-                insert.addBatch();
+        Map<String, Long> ids = tables.insertOrders(orders.stream().map(invoice -> new ImportTables.NewOrder(
+                invoice.number(), customers.get(invoice.customer()), invoice.country().value(), invoice.date(),
+                invoice.items().stream().map(InvoiceBatch::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add))).toList(),
+                now);
+        List<ImportTables.NewItem> items = new ArrayList<>();
+        for (Invoice invoice : orders) {
+            String country = invoice.country().value();
+            List<Long> bought = invoice.items().stream().map(line -> products.get(ImportTables.normal(line.sku()))).toList();
+            sales.order(invoice.date(), country, customers.get(invoice.customer()), bought);
+            for (int i = 0; i < bought.size(); i++) {
+                SalesLine line = invoice.items().get(i);
+                items.add(new ImportTables.NewItem(ids.get(invoice.number()), bought.get(i), line.quantity(),
+                        line.unitPrice()));
+                sales.line(invoice.date(), country, bought.get(i), line.quantity(), lineTotal(line));
             }
-            insert.executeBatch();
         }
-        Map<String, Long> ids = Keys.ids(db, "SELECT external_reference, id FROM orders WHERE external_reference IN (?)",
-                orders.stream().map(Invoice::number).toList());
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO order_item (order_id, product_id, quantity, "
-                + "price_at_time_of_order) VALUES (?, ?, ?, ?)")) {
-            int batched = 0;
-            for (Invoice invoice : orders) {
-                long customer = customers.get(Keys.normal(invoice.customer()));
-                String country = invoice.country().value();
-                sales.order(invoice.date(), country, customer, invoice.items().stream()
-                        .map(line -> products.get(Keys.normal(line.sku()))).toList());
-                for (SalesLine line : invoice.items()) {
-                    long product = products.get(Keys.normal(line.sku()));
-                    insert.setLong(1, ids.get(Keys.normal(invoice.number())));
-                    insert.setLong(2, product);
-                    insert.setInt(3, line.quantity());
-                    insert.setBigDecimal(4, line.unitPrice());
-                    insert.addBatch();
-                    sales.line(invoice.date(), country, product, line.quantity(), lineTotal(line));
-                    if (++batched % 1_000 == 0) {
-                        insert.executeBatch();
-                    }
-                }
-            }
-            insert.executeBatch();
-            tally.ordersCreated = orders.size();
-            tally.itemsCreated = batched;
-        }
+        tables.insertItems(items);
+        tally.ordersCreated = orders.size();
+        tally.itemsCreated = items.size();
     }
 
     private static BigDecimal lineTotal(SalesLine line) {

@@ -89,7 +89,7 @@ public class SalesLineFormat {
             throw new LineRejected("expected " + width + " values, found " + row.size());
         }
         // Invoice and customer numbers are kept in capitals, so that every engine finds them whatever the case.
-        String invoice = Keys.normal(reference(row, Column.INVOICE));
+        String invoice = ImportTables.normal(reference(row, Column.INVOICE));
         String sku = reference(row, Column.STOCK_CODE);
         int quantity = quantity(value(row, Column.QUANTITY));
         boolean credit = isCreditNote(invoice);
@@ -102,7 +102,7 @@ public class SalesLineFormat {
         }
         Instant date = date(value(row, Column.INVOICE_DATE));
         BigDecimal price = price(value(row, Column.UNIT_PRICE));
-        String customer = Keys.normal(customer(value(row, Column.CUSTOMER)));
+        String customer = ImportTables.normal(customer(value(row, Column.CUSTOMER)));
         CountryCode country = CountryNames.resolve(value(row, Column.COUNTRY))
                 .orElseThrow(() -> new LineRejected("unknown country '" + value(row, Column.COUNTRY) + "'"));
         return new SalesLine(line, invoice, sku, value(row, Column.DESCRIPTION), quantity, date, price, customer, country);
