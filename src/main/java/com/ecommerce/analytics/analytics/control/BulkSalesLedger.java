@@ -75,16 +75,11 @@ public class BulkSalesLedger {
         }
     }
 
-    private static final String ADD_MEASURES = " ON DUPLICATE KEY UPDATE units = units + VALUES(units), "
-            + "gross = gross + VALUES(gross), orders = orders + VALUES(orders), "
-            + "refunded_units = refunded_units + VALUES(refunded_units), refunds = refunds + VALUES(refunds)";
-
     private static void addSales(Connection db, SalesBatch batch) throws SQLException {
         List<MonthlySales.SalesKey> keys = new ArrayList<>(batch.sales.keySet());
         keys.sort(Comparator.comparing(MonthlySales.SalesKey::day).thenComparingLong(MonthlySales.SalesKey::product)
                 .thenComparing(MonthlySales.SalesKey::country));
-        try (PreparedStatement upsert = db.prepareStatement("INSERT INTO sales_daily (sale_date, product_id, country, units, "
-                + "gross, orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" + ADD_MEASURES)) {
+        try (PreparedStatement upsert = db.prepareStatement(AggregateUpserts.SALES)) {
             int batched = 0;
             for (MonthlySales.SalesKey key : keys) {
                 MonthlySales.add(upsert, batch.sales.get(key), key.day(), key.product(), key.country());
@@ -99,8 +94,7 @@ public class BulkSalesLedger {
     private static void addCountries(Connection db, SalesBatch batch) throws SQLException {
         List<MonthlySales.CountryKey> keys = new ArrayList<>(batch.countries.keySet());
         keys.sort(Comparator.comparing(MonthlySales.CountryKey::day).thenComparing(MonthlySales.CountryKey::country));
-        try (PreparedStatement upsert = db.prepareStatement("INSERT INTO country_daily (sale_date, country, units, gross, "
-                + "orders, refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ?, ?)" + ADD_MEASURES)) {
+        try (PreparedStatement upsert = db.prepareStatement(AggregateUpserts.COUNTRY)) {
             for (MonthlySales.CountryKey key : keys) {
                 MonthlySales.add(upsert, batch.countries.get(key), key.day(), key.country());
             }
@@ -124,8 +118,7 @@ public class BulkSalesLedger {
             order.products().stream().map(categories::get).distinct()
                     .forEach(category -> orders.merge(new MonthlySales.CategoryKey(order.day(), category), 1L, Long::sum));
         }
-        try (PreparedStatement upsert = db.prepareStatement("INSERT INTO category_daily (sale_date, category_id, orders) "
-                + "VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE orders = orders + VALUES(orders)")) {
+        try (PreparedStatement upsert = db.prepareStatement(AggregateUpserts.CATEGORY)) {
             for (Map.Entry<MonthlySales.CategoryKey, Long> row : orders.entrySet()) {
                 upsert.setObject(1, row.getKey().day());
                 upsert.setLong(2, row.getKey().category());

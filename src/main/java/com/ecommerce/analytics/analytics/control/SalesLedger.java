@@ -166,19 +166,8 @@ public class SalesLedger {
     }
 
     private void addSales(LocalDate day, long product, String country, Measures change) {
-        em.createNativeQuery("INSERT INTO sales_daily (sale_date, product_id, country, units, gross, orders, "
-                        + "refunded_units, refunds) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-                        + "units = units + VALUES(units), gross = gross + VALUES(gross), orders = orders + VALUES(orders), "
-                        + "refunded_units = refunded_units + VALUES(refunded_units), refunds = refunds + VALUES(refunds)")
-                .setParameter(1, day)
-                .setParameter(2, product)
-                .setParameter(3, country)
-                .setParameter(4, change.units())
-                .setParameter(5, change.gross())
-                .setParameter(6, change.orders())
-                .setParameter(7, change.refundedUnits())
-                .setParameter(8, change.refunds())
-                .executeUpdate();
+        NativeQueries.bind(em.createNativeQuery(AggregateUpserts.SALES), List.of(day, product, country, change.units(),
+                change.gross(), change.orders(), change.refundedUnits(), change.refunds())).executeUpdate();
         snapshots.add(day, product, country, change);
     }
 
@@ -197,26 +186,11 @@ public class SalesLedger {
     }
 
     private void addCategory(LocalDate day, long category, int orders) {
-        em.createNativeQuery("INSERT INTO category_daily (sale_date, category_id, orders) VALUES (?, ?, ?) "
-                        + "ON DUPLICATE KEY UPDATE orders = orders + VALUES(orders)")
-                .setParameter(1, day)
-                .setParameter(2, category)
-                .setParameter(3, orders)
-                .executeUpdate();
+        NativeQueries.bind(em.createNativeQuery(AggregateUpserts.CATEGORY), List.of(day, category, orders)).executeUpdate();
     }
 
     private void addCountry(LocalDate day, String country, Measures change) {
-        em.createNativeQuery("INSERT INTO country_daily (sale_date, country, orders, units, gross, refunded_units, refunds) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE orders = orders + VALUES(orders), "
-                        + "units = units + VALUES(units), gross = gross + VALUES(gross), "
-                        + "refunded_units = refunded_units + VALUES(refunded_units), refunds = refunds + VALUES(refunds)")
-                .setParameter(1, day)
-                .setParameter(2, country)
-                .setParameter(3, change.orders())
-                .setParameter(4, change.units())
-                .setParameter(5, change.gross())
-                .setParameter(6, change.refundedUnits())
-                .setParameter(7, change.refunds())
-                .executeUpdate();
+        NativeQueries.bind(em.createNativeQuery(AggregateUpserts.COUNTRY), List.of(day, country, change.units(),
+                change.gross(), change.orders(), change.refundedUnits(), change.refunds())).executeUpdate();
     }
 }
