@@ -15,6 +15,8 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import com.ecommerce.analytics.platform.database.InList;
+
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -108,8 +110,7 @@ public class BulkSalesLedger {
         List<Long> products = batch.orderProducts.stream().flatMap(order -> order.products().stream()).distinct().toList();
         for (int from = 0; from < products.size(); from += BATCH) {
             List<Long> slice = products.subList(from, Math.min(products.size(), from + BATCH));
-            grouped(db, "SELECT id, category_id FROM product WHERE id IN (" + String.join(", ",
-                    Collections.nCopies(slice.size(), "?")) + ")", slice)
+            byId(db, "SELECT id, category_id FROM product WHERE id IN " + InList.of(slice.size()), slice)
                     .forEach((product, row) -> categories.put(product, SqlValues.whole(row[1])));
         }
         Map<MonthlySales.CategoryKey, Long> orders = new TreeMap<>(Comparator.comparing(MonthlySales.CategoryKey::day)
@@ -134,12 +135,12 @@ public class BulkSalesLedger {
         Collections.sort(customers);
         for (int from = 0; from < customers.size(); from += BATCH) {
             List<Long> slice = customers.subList(from, Math.min(customers.size(), from + BATCH));
-            String in = String.join(", ", Collections.nCopies(slice.size(), "?"));
-            Map<Long, Object[]> orders = grouped(db, "SELECT customer_id, COUNT(*), SUM(total_amount), MIN(order_date), "
-                    + "MAX(order_date) FROM orders WHERE status <> 'canceled' AND customer_id IN (" + in + ") "
+            String in = InList.of(slice.size());
+            Map<Long, Object[]> orders = byId(db, "SELECT customer_id, COUNT(*), SUM(total_amount), MIN(order_date), "
+                    + "MAX(order_date) FROM orders WHERE status <> 'canceled' AND customer_id IN " + in + " "
                     + "GROUP BY customer_id", slice);
-            Map<Long, Object[]> refunds = grouped(db, "SELECT o.customer_id, SUM(r.amount) FROM refund r JOIN orders o "
-                    + "ON o.id = r.order_id WHERE o.status <> 'canceled' AND o.customer_id IN (" + in + ") "
+            Map<Long, Object[]> refunds = byId(db, "SELECT o.customer_id, SUM(r.amount) FROM refund r JOIN orders o "
+                    + "ON o.id = r.order_id WHERE o.status <> 'canceled' AND o.customer_id IN " + in + " "
                     + "GROUP BY o.customer_id", slice);
             try (PreparedStatement update = db.prepareStatement("UPDATE customer_stats SET orders = ?, gross = ?, "
                     + "refunds = ?, spend = ?, first_order_date = ?, last_order_date = ? WHERE customer_id = ?")) {
@@ -162,12 +163,11 @@ public class BulkSalesLedger {
         }
     }
 
-    private static Map<Long, Object[]> grouped(Connection db, String sql, List<Long> customers) throws SQLException {
+    /** The query's rows, for the ids bound to its IN list, by their first column. */
+    private static Map<Long, Object[]> byId(Connection db, String sql, List<Long> ids) throws SQLException {
         Map<Long, Object[]> rows = new HashMap<>();
         try (PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < customers.size(); i++) {
-                query.setLong(i + 1, customers.get(i));
-            }
+            InList.bind(query, 1, ids);
             try (ResultSet result = query.executeQuery()) {
                 int columns = result.getMetaData().getColumnCount();
                 while (result.next()) {

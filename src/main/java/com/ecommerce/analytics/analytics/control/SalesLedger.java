@@ -3,7 +3,6 @@ package com.ecommerce.analytics.analytics.control;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
 import com.ecommerce.analytics.orders.entity.Refund;
 import com.ecommerce.analytics.orders.entity.RefundItem;
+import com.ecommerce.analytics.platform.database.InList;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -179,8 +179,8 @@ public class SalesLedger {
             return categories;
         }
         List<Long> distinct = products.stream().distinct().toList();
-        ((List<Object[]>) NativeQueries.bind(em.createNativeQuery("SELECT id, category_id FROM product WHERE id IN ("
-                + String.join(", ", Collections.nCopies(distinct.size(), "?")) + ")"), new ArrayList<>(distinct))
+        ((List<Object[]>) NativeQueries.bind(em.createNativeQuery("SELECT id, category_id FROM product WHERE id IN "
+                + InList.of(distinct.size())), new ArrayList<>(distinct))
                 .getResultList()).forEach(row -> categories.put(SqlValues.whole(row[0]), SqlValues.whole(row[1])));
         return categories;
     }

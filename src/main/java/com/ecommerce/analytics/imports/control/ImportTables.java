@@ -11,12 +11,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.ecommerce.analytics.platform.database.InList;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
 /**
@@ -191,17 +191,13 @@ final class ImportTables {
         if (customers.isEmpty() || products.isEmpty()) {
             return lines;
         }
-        List<Long> values = new ArrayList<>(customers);
-        values.addAll(products);
         try (PreparedStatement query = db.prepareStatement("SELECT o.id, o.external_reference, o.order_date, o.country, "
                 + "o.customer_id, i.id, i.product_id, i.quantity, i.price_at_time_of_order, COALESCE((SELECT "
                 + "SUM(ri.quantity) FROM refund_item ri WHERE ri.order_item_id = i.id), 0) "
                 + "FROM orders o JOIN order_item i ON i.order_id = o.id WHERE o.status <> 'canceled' "
-                + "AND o.customer_id IN " + placeholders(customers.size())
-                + " AND i.product_id IN " + placeholders(products.size()) + " ORDER BY i.id")) {
-            for (int i = 0; i < values.size(); i++) {
-                query.setLong(i + 1, values.get(i));
-            }
+                + "AND o.customer_id IN " + InList.of(customers.size())
+                + " AND i.product_id IN " + InList.of(products.size()) + " ORDER BY i.id")) {
+            InList.bind(query, InList.bind(query, 1, customers), products);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     lines.add(new SoldLine(rows.getLong(1), rows.getString(2),
@@ -260,7 +256,7 @@ final class ImportTables {
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += SLICE) {
             List<String> slice = all.subList(from, Math.min(all.size(), from + SLICE));
-            try (PreparedStatement query = db.prepareStatement(sql.replace("(?)", placeholders(slice.size())))) {
+            try (PreparedStatement query = db.prepareStatement(sql.replace("(?)", InList.of(slice.size())))) {
                 for (int i = 0; i < slice.size(); i++) {
                     query.setString(i + 1, slice.get(i));
                 }
@@ -272,9 +268,5 @@ final class ImportTables {
             }
         }
         return ids;
-    }
-
-    private static String placeholders(int count) {
-        return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 }

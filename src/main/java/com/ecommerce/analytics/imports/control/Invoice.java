@@ -3,7 +3,6 @@ package com.ecommerce.analytics.imports.control;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
@@ -25,7 +24,7 @@ public record Invoice(String number, String customer, CountryCode country, Insta
     public List<SalesLine> items() {
         Map<List<Object>, SalesLine> items = new LinkedHashMap<>();
         for (SalesLine line : lines) {
-            items.merge(List.of(line.sku().toUpperCase(Locale.ROOT), line.unitPrice()), line, (a, b) -> new SalesLine(
+            items.merge(List.of(ImportTables.normal(line.sku()), line.unitPrice()), line, (a, b) -> new SalesLine(
                     a.line(), a.invoice(), a.sku(), a.description(), a.quantity() + b.quantity(), a.date(), a.unitPrice(),
                     a.customer(), a.country()));
         }

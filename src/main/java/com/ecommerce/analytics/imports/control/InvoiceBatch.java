@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,22 +106,24 @@ public class InvoiceBatch {
         if (orders.isEmpty()) {
             return;
         }
+        Map<Invoice, List<SalesLine>> itemsOf = new LinkedHashMap<>();
+        orders.forEach(invoice -> itemsOf.put(invoice, invoice.items()));
         Map<String, Long> ids = tables.insertOrders(orders.stream().map(invoice -> new ImportTables.NewOrder(
                 invoice.number(), customers.get(invoice.customer()), invoice.country().value(), invoice.date(),
-                invoice.items().stream().map(InvoiceBatch::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add))).toList(),
-                now);
+                itemsOf.get(invoice).stream().map(InvoiceBatch::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)))
+                .toList(), now);
         List<ImportTables.NewItem> items = new ArrayList<>();
-        for (Invoice invoice : orders) {
+        itemsOf.forEach((invoice, lines) -> {
             String country = invoice.country().value();
-            List<Long> bought = invoice.items().stream().map(line -> products.get(ImportTables.normal(line.sku()))).toList();
+            List<Long> bought = lines.stream().map(line -> products.get(ImportTables.normal(line.sku()))).toList();
             sales.order(invoice.date(), country, customers.get(invoice.customer()), bought);
             for (int i = 0; i < bought.size(); i++) {
-                SalesLine line = invoice.items().get(i);
+                SalesLine line = lines.get(i);
                 items.add(new ImportTables.NewItem(ids.get(invoice.number()), bought.get(i), line.quantity(),
                         line.unitPrice()));
                 sales.line(invoice.date(), country, bought.get(i), line.quantity(), lineTotal(line));
             }
-        }
+        });
         tables.insertItems(items);
         tally.ordersCreated = orders.size();
         tally.itemsCreated = items.size();

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.ecommerce.analytics.platform.database.InList;
+
 /** The catalogue as it stands: active products with stock, read live for each request. */
 final class StockedCatalog implements Recommender.Catalog {
 

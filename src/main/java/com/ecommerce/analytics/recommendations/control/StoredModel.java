@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.ecommerce.analytics.platform.database.InList;
+
 /**
  * The model in use, read from its tables for one request; the customer's own purchases are read live from
  * the orders, so a purchase made since the build is already excluded.

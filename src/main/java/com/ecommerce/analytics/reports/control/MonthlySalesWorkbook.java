@@ -13,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -28,6 +27,7 @@ import com.ecommerce.analytics.analytics.control.SalesAnalytics.CountryRevenue;
 import com.ecommerce.analytics.analytics.control.SalesAnalytics.ProductRevenue;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.customers.entity.CountryCode;
+import com.ecommerce.analytics.platform.database.InList;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import com.ecommerce.analytics.tax.control.TaxRates;
 
@@ -155,7 +155,7 @@ public class MonthlySalesWorkbook {
         inPages("SELECT id FROM orders WHERE order_date >= ? AND order_date < ? AND status <> 'canceled' "
                 + "ORDER BY order_date, id", "SELECT o.id, o.order_date, c.id, c.name, o.country, p.sku, p.name, i.quantity, "
                 + "i.price_at_time_of_order, o.status FROM orders o JOIN order_item i ON i.order_id = o.id "
-                + "JOIN product p ON p.id = i.product_id JOIN customer c ON c.id = o.customer_id WHERE o.id IN (%s) "
+                + "JOIN product p ON p.id = i.product_id JOIN customer c ON c.id = o.customer_id WHERE o.id IN %s "
                 + "ORDER BY o.order_date, o.id, i.id", first, next, row -> {
                     BigDecimal price = row.getBigDecimal(9);
                     int quantity = row.getInt(8);
@@ -177,7 +177,7 @@ public class MonthlySalesWorkbook {
                 "SELECT r.id, r.refund_date, o.id, c.id, c.name, o.country, p.sku, p.name, ri.quantity, ri.amount "
                 + "FROM refund r JOIN orders o ON o.id = r.order_id JOIN refund_item ri ON ri.refund_id = r.id "
                 + "JOIN order_item oi ON oi.id = ri.order_item_id JOIN product p ON p.id = oi.product_id "
-                + "JOIN customer c ON c.id = o.customer_id WHERE r.id IN (%s) ORDER BY r.refund_date, r.id, ri.id",
+                + "JOIN customer c ON c.id = o.customer_id WHERE r.id IN %s ORDER BY r.refund_date, r.id, ri.id",
                 first, next, row ->
                 sheet.row(row.getLong(1), storeTime(row, 2), row.getLong(3), row.getLong(4), row.getString(5),
                         row.getString(6), row.getString(7), row.getString(8), row.getInt(9), row.getBigDecimal(10)));
@@ -206,11 +206,8 @@ public class MonthlySalesWorkbook {
             }
             for (int from = 0; from < ids.size(); from += PAGE) {
                 List<Long> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
-                try (PreparedStatement query = db.prepareStatement(String.format(rowsSql,
-                        String.join(", ", Collections.nCopies(page.size(), "?"))))) {
-                    for (int i = 0; i < page.size(); i++) {
-                        query.setLong(i + 1, page.get(i));
-                    }
+                try (PreparedStatement query = db.prepareStatement(String.format(rowsSql, InList.of(page.size())))) {
+                    InList.bind(query, 1, page);
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
                             consumer.accept(rows);

@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.recommendations.control;
+package com.ecommerce.analytics.platform.database;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -6,17 +6,17 @@ import java.util.Collection;
 import java.util.Collections;
 
 /** An IN (?, ?, ...) list of ids: placeholders only, the values always bound. */
-final class InList {
+public final class InList {
 
     private InList() {
     }
 
-    static String of(int size) {
+    public static String of(int size) {
         return "(" + String.join(", ", Collections.nCopies(size, "?")) + ")";
     }
 
     /** Binds the ids from parameter index first on; returns the next free index. */
-    static int bind(PreparedStatement statement, int first, Collection<Long> ids) throws SQLException {
+    public static int bind(PreparedStatement statement, int first, Collection<Long> ids) throws SQLException {
         int index = first;
         for (long id : ids) {
             statement.setLong(index++, id);
