@@ -5,7 +5,6 @@ import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.ecommerce.analytics.analytics.control.SalesRebuild;
 import com.ecommerce.analytics.platform.demo.DemoData;
 import com.ecommerce.analytics.security.control.Users;
 import com.ecommerce.analytics.security.entity.Role;
@@ -18,8 +17,8 @@ import jakarta.inject.Inject;
 
 /**
  * After the schema is current: the first admin from ADMIN_USERNAME/ADMIN_PASSWORD, the demo data where
- * DEMO_DATA asks for it (by default only on the embedded database), and the sales aggregates where orders
- * exist without them or they were built in another store time zone.
+ * DEMO_DATA asks for it (by default only on the embedded database). Nothing proportional to the data runs
+ * here: the sales aggregates catch up in the background (SalesCatchUp).
  */
 @Singleton
 @Startup
@@ -50,9 +49,6 @@ public class PlatformBootstrap {
     @Inject
     DemoData demo;
 
-    @Inject
-    SalesRebuild salesRebuild;
-
     @PostConstruct
     void prepare() {
         if (adminUsername.isPresent() && adminPassword.isPresent()) {
@@ -61,7 +57,6 @@ public class PlatformBootstrap {
         if (demoData.orElse(isEmbedded())) {
             demo.seedIfEmpty();
         }
-        salesRebuild.rebuildIfStale();
         if (users.count() == 0) {
             LOG.warning("No user can log in: set ADMIN_USERNAME and ADMIN_PASSWORD to create the first admin.");
         }

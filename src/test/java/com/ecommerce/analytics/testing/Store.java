@@ -5,6 +5,7 @@ import static com.ecommerce.analytics.testing.Api.created;
 import static com.ecommerce.analytics.testing.Api.unique;
 
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
 
 /** Builds the store a test needs through the API, each piece new and unshared. */
 public final class Store {
@@ -36,6 +37,30 @@ public final class Store {
     public static int stockOf(long product) {
         JsonObject record = Api.getObjectFromList("api/inventory/?product=" + product, admin());
         return record.getInt("quantity");
+    }
+
+    /**
+     * Waits until the server's sales aggregates have caught up after its start (the demo data is counted in the
+     * background), for tests whose assertions cover the whole store rather than only their own data.
+     */
+    public static void analyticsCaughtUp() {
+        long giveUp = System.nanoTime() + 180_000_000_000L;
+        while (true) {
+            try (Response answer = Api.request("api/analytics/sales/?type=revenue_by_country&start_date=2020-01-01&end_date=2020-01-31", admin()).get()) {
+                if (answer.getStatus() == 200 && answer.getHeaderString("Analytics-Recomputing") == null) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the sales aggregates did not catch up within 3 minutes");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     public static String order(long customer, long product, int quantity) {

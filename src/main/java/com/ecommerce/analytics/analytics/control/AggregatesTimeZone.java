@@ -23,6 +23,11 @@ public class AggregatesTimeZone {
                 .getSingleResult());
     }
 
+    /** The aggregates no longer match the orders until a repair has run (SalesCatchUp). */
+    public void markStale() {
+        em.createNativeQuery("UPDATE sales_aggregates SET store_time_zone = '' WHERE id = 1").executeUpdate();
+    }
+
     public void recordCurrent() {
         em.createNativeQuery("UPDATE sales_aggregates SET store_time_zone = ? WHERE id = 1")
                 .setParameter(1, calendar.zone().getId()).executeUpdate();

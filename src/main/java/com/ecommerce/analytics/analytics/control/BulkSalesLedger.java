@@ -7,11 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -23,10 +21,8 @@ import jakarta.inject.Inject;
 
 /**
  * Counts a batch of orders and refunds written at once (an import of past sales) into the sales
- * aggregates, inside the caller's transaction, with a few batched statements instead of SalesLedger's
- * statements per line. The snapshots after the batch's earliest day are dropped rather than corrected
- * row by row (a year-old day would touch every later snapshot); the next analytics request, or
- * NewSnapshots.takeAllDue, takes them again.
+ * aggregates, inside the caller's transaction, with a few batched statements. Like SalesLedger it only adds
+ * to the rows of the batch's days, months and years, so a batch of old history costs what a recent one does.
  */
 @Stateless
 public class BulkSalesLedger {
@@ -37,17 +33,9 @@ public class BulkSalesLedger {
     DataSource dataSource;
 
     @Inject
-    SalesAggregatesLock lock;
-
-    @Inject
     StoreCalendar calendar;
 
-    /**
-     * Holds the aggregates for the rest of the caller's transaction: taken before the batch writes anything, so
-     * that orders placed meanwhile wait at the lock instead of deadlocking with the batch on customer rows.
-     */
     public SalesBatch begin() {
-        lock.exclusive();
         return new SalesBatch(calendar::dayOf);
     }
 
@@ -56,56 +44,18 @@ public class BulkSalesLedger {
             return;
         }
         try (Connection db = dataSource.getConnection()) {
-            if (batch.earliest() != null) {
-                forgetSnapshotsAfter(db, batch);
-            }
-            addSales(db, batch);
-            addCountries(db, batch);
-            addCategories(db, batch);
+            SalesRows rows = new SalesRows(db);
+            rows.addSales(batch.sales);
+            rows.addCountries(batch.countries);
+            rows.addCategories(categoryOrders(db, batch));
             refreshCustomers(db, new ArrayList<>(batch.customers));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count the imported sales", e);
         }
     }
 
-    private static void forgetSnapshotsAfter(Connection db, SalesBatch batch) throws SQLException {
-        for (String table : List.of("product_sales_before", "product_country_sales_before", "sales_snapshot_day")) {
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM " + table + " WHERE snapshot_day > ?")) {
-                delete.setObject(1, batch.earliest());
-                delete.executeUpdate();
-            }
-        }
-    }
-
-    private static void addSales(Connection db, SalesBatch batch) throws SQLException {
-        List<MonthlySales.SalesKey> keys = new ArrayList<>(batch.sales.keySet());
-        keys.sort(Comparator.comparing(MonthlySales.SalesKey::day).thenComparingLong(MonthlySales.SalesKey::product)
-                .thenComparing(MonthlySales.SalesKey::country));
-        try (PreparedStatement upsert = db.prepareStatement(AggregateUpserts.SALES)) {
-            int batched = 0;
-            for (MonthlySales.SalesKey key : keys) {
-                MonthlySales.add(upsert, batch.sales.get(key), key.day(), key.product(), key.country());
-                if (++batched % BATCH == 0) {
-                    upsert.executeBatch();
-                }
-            }
-            upsert.executeBatch();
-        }
-    }
-
-    private static void addCountries(Connection db, SalesBatch batch) throws SQLException {
-        List<MonthlySales.CountryKey> keys = new ArrayList<>(batch.countries.keySet());
-        keys.sort(Comparator.comparing(MonthlySales.CountryKey::day).thenComparing(MonthlySales.CountryKey::country));
-        try (PreparedStatement upsert = db.prepareStatement(AggregateUpserts.COUNTRY)) {
-            for (MonthlySales.CountryKey key : keys) {
-                MonthlySales.add(upsert, batch.countries.get(key), key.day(), key.country());
-            }
-            upsert.executeBatch();
-        }
-    }
-
-    /** Each order once in each category it bought from (see SalesLedger.countOrder). */
-    private static void addCategories(Connection db, SalesBatch batch) throws SQLException {
+    /** Each order once in each category it bought from (see SalesLedger.orderCounted). */
+    private static Map<SalesRows.CategoryKey, Long> categoryOrders(Connection db, SalesBatch batch) throws SQLException {
         Map<Long, Long> categories = new HashMap<>();
         List<Long> products = batch.orderProducts.stream().flatMap(order -> order.products().stream()).distinct().toList();
         for (int from = 0; from < products.size(); from += BATCH) {
@@ -113,21 +63,12 @@ public class BulkSalesLedger {
             byId(db, "SELECT id, category_id FROM product WHERE id IN " + InList.of(slice.size()), slice)
                     .forEach((product, row) -> categories.put(product, SqlValues.whole(row[1])));
         }
-        Map<MonthlySales.CategoryKey, Long> orders = new TreeMap<>(Comparator.comparing(MonthlySales.CategoryKey::day)
-                .thenComparingLong(MonthlySales.CategoryKey::category));
+        Map<SalesRows.CategoryKey, Long> orders = new HashMap<>();
         for (SalesBatch.OrderProducts order : batch.orderProducts) {
             order.products().stream().map(categories::get).distinct()
-                    .forEach(category -> orders.merge(new MonthlySales.CategoryKey(order.day(), category), 1L, Long::sum));
+                    .forEach(category -> orders.merge(new SalesRows.CategoryKey(order.day(), category), 1L, Long::sum));
         }
-        try (PreparedStatement upsert = db.prepareStatement(AggregateUpserts.CATEGORY)) {
-            for (Map.Entry<MonthlySales.CategoryKey, Long> row : orders.entrySet()) {
-                upsert.setObject(1, row.getKey().day());
-                upsert.setLong(2, row.getKey().category());
-                upsert.setLong(3, row.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        return orders;
     }
 
     /** Each customer's stats recomputed from their orders, as SalesLedger.refreshCustomer does for one. */

@@ -24,7 +24,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** The customers report over customer_stats (kept by SalesLedger), and its rebuild from the orders. */
+/** The customers report over customer_stats (kept by SalesLedger, repaired by CustomerStatsRepair). */
 @Stateless
 public class CustomerSpend {
 
@@ -65,48 +65,6 @@ public class CustomerSpend {
                 .setMaxResults(page.limit())
                 .getResultList();
         return new Page<>(rows.stream().map(CustomerSpend::row).toList(), total, page);
-    }
-
-    /** Recomputes every customer's stats from the orders; answers how many rows disagreed. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    @SuppressWarnings("unchecked")
-    public long rebuild(boolean compare) {
-        String fresh = "SELECT o.customer_id, COUNT(*), SUM(o.total_amount), COALESCE((SELECT SUM(r.amount) FROM refund r "
-                + "JOIN orders ro ON ro.id = r.order_id WHERE ro.customer_id = o.customer_id AND ro.status <> 'canceled'), 0), "
-                + "MIN(o.order_date), MAX(o.order_date) FROM orders o WHERE o.status <> 'canceled' GROUP BY o.customer_id";
-        String withoutOrders = "SELECT c.id FROM customer c WHERE NOT EXISTS (SELECT 1 FROM customer_stats s "
-                + "WHERE s.customer_id = c.id)";
-        long differences = 0;
-        if (compare) {
-            Map<Long, List<Object>> recomputed = stats(em.createNativeQuery(fresh).getResultList());
-            Map<Long, List<Object>> stored = stats(em.createNativeQuery("SELECT customer_id, orders, gross, refunds, "
-                    + "first_order_date, last_order_date FROM customer_stats WHERE orders > 0 OR refunds <> 0").getResultList());
-            Set<Long> customers = new HashSet<>(recomputed.keySet());
-            customers.addAll(stored.keySet());
-            for (Long customer : customers) {
-                if (!Objects.equals(recomputed.get(customer), stored.get(customer))) {
-                    differences++;
-                    LOG.warning(() -> "Customer stats of " + customer + " were " + stored.get(customer)
-                            + ", recomputed " + recomputed.get(customer));
-                }
-            }
-        }
-        em.createNativeQuery("DELETE FROM customer_stats").executeUpdate();
-        em.createNativeQuery("INSERT INTO customer_stats (customer_id, orders, gross, refunds, first_order_date, "
-                + "last_order_date) " + fresh).executeUpdate();
-        em.createNativeQuery("UPDATE customer_stats SET spend = gross - refunds").executeUpdate();
-        em.createNativeQuery("INSERT INTO customer_stats (customer_id) " + withoutOrders).executeUpdate();
-        return differences;
-    }
-
-    private static Map<Long, List<Object>> stats(List<Object[]> rows) {
-        Map<Long, List<Object>> stats = new HashMap<>();
-        for (Object[] row : rows) {
-            stats.put(SqlValues.whole(row[0]), List.of(SqlValues.whole(row[1]), SqlValues.decimal(row[2]).stripTrailingZeros(),
-                    SqlValues.decimal(row[3]).stripTrailingZeros(), String.valueOf(SqlValues.instant(row[4])),
-                    String.valueOf(SqlValues.instant(row[5]))));
-        }
-        return stats;
     }
 
     private static String where(Filter filter, List<Object> parameters) {

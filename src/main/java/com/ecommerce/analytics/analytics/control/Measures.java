@@ -34,6 +34,11 @@ record Measures(long units, BigDecimal gross, long orders, long refundedUnits, B
                 refundedUnits - other.refundedUnits, refunds.subtract(other.refunds));
     }
 
+    Measures times(int factor) {
+        return new Measures(units * factor, gross.multiply(BigDecimal.valueOf(factor)), orders * factor,
+                refundedUnits * factor, refunds.multiply(BigDecimal.valueOf(factor)));
+    }
+
     Measures negate() {
         return NONE.minus(this);
     }

@@ -19,7 +19,7 @@ import jakarta.persistence.Query;
 
 /**
  * Revenue broken down by category, country and product, and the top sellers of a country, from the
- * aggregates, never from the order lines: products and categories from the sales snapshots, countries from
+ * aggregates, never from the order lines: products and categories from the daily rows and their rollups, countries from
  * the day x country rows. Revenue is quantity x unit price of orders that are not canceled, net of the
  * refunds dated in the range. Native SQL over the aggregate tables lives in this package only.
  */
@@ -53,11 +53,11 @@ public class SalesAnalytics {
     EntityManager em;
 
     @Inject
-    SalesSnapshots snapshots;
+    ProductSalesReader products;
 
     public List<CategoryRevenue> revenueByCategory(LocalDate start, LocalDate end, Comparison compare) {
-        Map<String, Measures> current = snapshots.byCategory(new Comparison.Range(start, end));
-        Map<String, Measures> previous = compare == null ? null : snapshots.byCategory(compare.of(start, end));
+        Map<String, Measures> current = products.byCategory(new Comparison.Range(start, end));
+        Map<String, Measures> previous = compare == null ? null : products.byCategory(compare.of(start, end));
         Map<String, Long> orders = categoryOrders(start, end);
         return current.entrySet().stream()
                 .map(e -> {
@@ -86,8 +86,8 @@ public class SalesAnalytics {
     }
 
     public List<ProductRevenue> revenueByProduct(LocalDate start, LocalDate end, Comparison compare, int limit) {
-        Map<Long, Measures> current = snapshots.byProduct(new Comparison.Range(start, end), null);
-        Map<Long, Measures> previous = compare == null ? null : snapshots.byProduct(compare.of(start, end), null);
+        Map<Long, Measures> current = products.byProduct(new Comparison.Range(start, end), null);
+        Map<Long, Measures> previous = compare == null ? null : products.byProduct(compare.of(start, end), null);
         List<Map.Entry<Long, Measures>> top = current.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<Long, Measures> e) -> e.getValue().net()).reversed()
                         .thenComparing(Map.Entry::getKey))
@@ -106,8 +106,8 @@ public class SalesAnalytics {
 
     public List<ProductSales> topSellingProducts(CountryCode country, LocalDate start, LocalDate end, int limit,
                                                  Comparison compare) {
-        Map<Long, Measures> current = snapshots.byProduct(new Comparison.Range(start, end), country);
-        Map<Long, Measures> previous = compare == null ? null : snapshots.byProduct(compare.of(start, end), country);
+        Map<Long, Measures> current = products.byProduct(new Comparison.Range(start, end), country);
+        Map<Long, Measures> previous = compare == null ? null : products.byProduct(compare.of(start, end), country);
         List<Map.Entry<Long, Measures>> top = current.entrySet().stream()
                 .filter(e -> e.getValue().units() > 0)
                 .sorted(Comparator.comparingLong((Map.Entry<Long, Measures> e) -> e.getValue().units()).reversed()

@@ -20,11 +20,10 @@ import java.util.function.Function;
 public class SalesBatch {
 
     private final Function<Instant, LocalDate> dayOf;
-    final Map<MonthlySales.SalesKey, Measures> sales = new HashMap<>();
-    final Map<MonthlySales.CountryKey, Measures> countries = new HashMap<>();
+    final Map<SalesRows.SalesKey, Measures> sales = new HashMap<>();
+    final Map<SalesRows.CountryKey, Measures> countries = new HashMap<>();
     final Set<Long> customers = new HashSet<>();
     final List<OrderProducts> orderProducts = new ArrayList<>();
-    private LocalDate earliest;
 
     record OrderProducts(LocalDate day, Set<Long> products) {
     }
@@ -36,22 +35,22 @@ public class SalesBatch {
     /** An order of these products (each once): it counts once in its country's day and in each of their categories. */
     public void order(Instant date, String country, long customer, Collection<Long> products) {
         LocalDate day = day(date);
-        countries.merge(new MonthlySales.CountryKey(day, country), Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus);
+        countries.merge(new SalesRows.CountryKey(day, country), Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus);
         customers.add(customer);
         orderProducts.add(new OrderProducts(day, Set.copyOf(products)));
     }
 
     public void line(Instant orderDate, String country, long product, int units, BigDecimal gross) {
         LocalDate day = day(orderDate);
-        sales.merge(new MonthlySales.SalesKey(day, product, country), Measures.sale(units, gross, 1), Measures::plus);
-        countries.merge(new MonthlySales.CountryKey(day, country), Measures.sale(units, gross, 0), Measures::plus);
+        sales.merge(new SalesRows.SalesKey(day, product, country), Measures.sale(units, gross, 1), Measures::plus);
+        countries.merge(new SalesRows.CountryKey(day, country), Measures.sale(units, gross, 0), Measures::plus);
     }
 
     public void refund(Instant refundDate, String country, long product, int units, BigDecimal amount, long customer) {
         LocalDate day = day(refundDate);
         Measures refunded = Measures.refund(units, amount);
-        sales.merge(new MonthlySales.SalesKey(day, product, country), refunded, Measures::plus);
-        countries.merge(new MonthlySales.CountryKey(day, country), refunded, Measures::plus);
+        sales.merge(new SalesRows.SalesKey(day, product, country), refunded, Measures::plus);
+        countries.merge(new SalesRows.CountryKey(day, country), refunded, Measures::plus);
         customers.add(customer);
     }
 
@@ -59,15 +58,7 @@ public class SalesBatch {
         return sales.isEmpty() && countries.isEmpty();
     }
 
-    LocalDate earliest() {
-        return earliest;
-    }
-
     private LocalDate day(Instant date) {
-        LocalDate day = dayOf.apply(date);
-        if (earliest == null || day.isBefore(earliest)) {
-            earliest = day;
-        }
-        return day;
+        return dayOf.apply(date);
     }
 }

@@ -1,30 +1,41 @@
 package com.ecommerce.analytics.analytics.control;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
+import javax.sql.DataSource;
+
+import com.ecommerce.analytics.catalog.control.ProductMoved;
+import com.ecommerce.analytics.customers.control.CustomerRegistered;
+import com.ecommerce.analytics.orders.control.CustomerOrdersChanged;
+import com.ecommerce.analytics.orders.control.OrderCounted;
+import com.ecommerce.analytics.orders.control.OrderLineChanged;
+import com.ecommerce.analytics.orders.control.RefundCounted;
 import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
-import com.ecommerce.analytics.orders.entity.Refund;
 import com.ecommerce.analytics.orders.entity.RefundItem;
 import com.ecommerce.analytics.platform.database.InList;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * Keeps the daily sales aggregates in step with the orders, inside the caller's transaction: a sale
- * counts on its order day while its order is not canceled, a refund on its own day. Rows are touched
- * in product order, as the stock rows are, so concurrent orders do not deadlock on them.
+ * Follows the orders' lifecycle into the sales aggregates, inside the transaction of each change, by observing
+ * the facts that orders, catalog and customers announce: a sale counts on its order day while its order is not
+ * canceled, a refund on its own day. It locks only the rows it adds to, and the rows of the products an order
+ * holds while it reads their categories, so that a product moving meanwhile waits for the order (and then
+ * moves the order with it) or the order reads the new category.
  */
 @Stateless
 public class SalesLedger {
@@ -32,117 +43,127 @@ public class SalesLedger {
     @PersistenceContext
     EntityManager em;
 
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
     @Inject
     StoreCalendar calendar;
 
-    @Inject
-    SalesSnapshots snapshots;
-
-    @Inject
-    SalesAggregatesLock lock;
-
-    /**
-     * Takes the aggregates lock before the caller locks an order row. An import holds it exclusively while it
-     * refunds orders; taken after the row, the caller could wait for the import while the import waits for the row.
-     */
-    public void lockBeforeOrderRows() {
-        lock.sharedBeforeRowLocks();
-    }
-
-    /** The order's lines start (+1) or stop (-1) counting, with the order itself. */
-    public void countOrder(Order order, int sign) {
-        lock.shared();
+    public void orderCounted(@Observes OrderCounted event) {
+        Order order = event.order();
+        int sign = event.sign();
         LocalDate day = calendar.dayOf(order.getOrderDate());
         String country = order.getCountry().value();
+        Map<SalesRows.SalesKey, Measures> sales = new HashMap<>();
         Measures whole = Measures.NONE;
-        for (OrderItem item : order.getItems().stream().sorted(Comparator.comparingLong(OrderItem::productId)).toList()) {
+        for (OrderItem item : order.getItems()) {
             Measures line = Measures.sale(item.getQuantity(), item.lineTotal(), 1);
-            addSales(day, item.productId(), country, sign < 0 ? line.negate() : line);
+            sales.merge(new SalesRows.SalesKey(day, item.productId(), country), line.times(sign), Measures::plus);
             whole = whole.plus(line);
         }
-        Measures counted = Measures.sale(whole.units(), whole.gross(), 1);
-        addCountry(day, country, sign < 0 ? counted.negate() : counted);
+        Map<SalesRows.CategoryKey, Long> categories = new HashMap<>();
         for (long category : new TreeSet<>(categoriesOf(order.getItems().stream().map(OrderItem::productId).toList())
                 .values())) {
-            addCategory(day, category, sign);
+            categories.put(new SalesRows.CategoryKey(day, category), (long) sign);
         }
+        Measures counted = Measures.sale(whole.units(), whole.gross(), 1).times(sign);
+        write(rows -> {
+            rows.addSales(sales);
+            rows.addCountries(Map.of(new SalesRows.CountryKey(day, country), counted));
+            rows.addCategories(categories);
+        });
     }
 
-    /** One line of a counted order changed: units and money by the deltas, product orders by linesDelta. */
-    public void countLineChange(Order order, long product, int unitsDelta, BigDecimal grossDelta, int linesDelta) {
-        lock.shared();
+    public void lineChanged(@Observes OrderLineChanged event) {
+        Order order = event.order();
+        long product = event.product();
         LocalDate day = calendar.dayOf(order.getOrderDate());
         String country = order.getCountry().value();
-        addSales(day, product, country, Measures.sale(unitsDelta, grossDelta, linesDelta));
-        addCountry(day, country, Measures.sale(unitsDelta, grossDelta, 0));
-        if (linesDelta != 0) {
+        Map<SalesRows.CategoryKey, Long> categories = new HashMap<>();
+        if (event.linesDelta() != 0) {
             List<Long> products = new ArrayList<>(order.getItems().stream().map(OrderItem::productId).toList());
             products.add(product);
-            Map<Long, Long> categories = categoriesOf(products);
-            long category = categories.get(product);
+            Map<Long, Long> categoryOf = categoriesOf(products);
+            long category = categoryOf.get(product);
             boolean otherLineInCategory = order.getItems().stream()
-                    .anyMatch(item -> item.productId() != product && categories.get(item.productId()) == category);
+                    .anyMatch(item -> item.productId() != product && categoryOf.get(item.productId()) == category);
             if (!otherLineInCategory) {
-                addCategory(day, category, linesDelta);
+                categories.put(new SalesRows.CategoryKey(day, category), (long) event.linesDelta());
             }
         }
+        write(rows -> {
+            rows.addSales(Map.of(new SalesRows.SalesKey(day, product, country),
+                    Measures.sale(event.unitsDelta(), event.grossDelta(), event.linesDelta())));
+            rows.addCountries(Map.of(new SalesRows.CountryKey(day, country),
+                    Measures.sale(event.unitsDelta(), event.grossDelta(), 0)));
+            rows.addCategories(categories);
+        });
     }
 
     /**
-     * A product moves to another category: each counted order holding it now counts in the new category, and
-     * no longer in the old one unless another of its products is still there. Exclusive, so that no order
-     * counts the product's category while it changes.
+     * Each counted order holding the product now counts in the new category, and no longer in the old one unless
+     * another of its products is still there. The product row is written (and so locked) before the orders are
+     * read: an order still reading the old category has committed by then, and a later one reads the new one.
      */
     @SuppressWarnings("unchecked")
-    public void countProductMove(long product, long from, long to) {
-        if (from == to) {
+    public void productMoved(@Observes ProductMoved event) {
+        if (event.fromCategory() == event.toCategory()) {
             return;
         }
-        lock.exclusive();
+        em.flush();
         String otherLinesIn = "(SELECT COUNT(*) FROM order_item other JOIN product p ON p.id = other.product_id "
                 + "WHERE other.order_id = o.id AND other.product_id <> ? AND p.category_id = ?)";
         // DISTINCT: an imported order may hold the product on two lines (at two prices); it counts once.
         List<Object[]> orders = em.createNativeQuery("SELECT DISTINCT o.id, o.order_date, " + otherLinesIn + ", "
                         + otherLinesIn + " FROM orders o JOIN order_item i ON i.order_id = o.id WHERE i.product_id = ? "
                         + "AND o.status <> 'canceled'")
-                .setParameter(1, product).setParameter(2, from).setParameter(3, product).setParameter(4, to)
-                .setParameter(5, product).getResultList();
-        Map<List<Object>, Integer> changes = new TreeMap<>(Comparator.comparing((List<Object> key) -> (LocalDate) key.get(0))
-                .thenComparing(key -> (Long) key.get(1)));
+                .setParameter(1, event.product()).setParameter(2, event.fromCategory()).setParameter(3, event.product())
+                .setParameter(4, event.toCategory()).setParameter(5, event.product()).getResultList();
+        Map<SalesRows.CategoryKey, Long> changes = new HashMap<>();
         for (Object[] order : orders) {
             LocalDate day = calendar.dayOf(SqlValues.instant(order[1]));
             if (SqlValues.whole(order[2]) == 0) {
-                changes.merge(List.of(day, from), -1, Integer::sum);
+                changes.merge(new SalesRows.CategoryKey(day, event.fromCategory()), -1L, Long::sum);
             }
             if (SqlValues.whole(order[3]) == 0) {
-                changes.merge(List.of(day, to), 1, Integer::sum);
+                changes.merge(new SalesRows.CategoryKey(day, event.toCategory()), 1L, Long::sum);
             }
         }
-        changes.forEach((key, change) -> addCategory((LocalDate) key.get(0), (Long) key.get(1), change));
+        write(rows -> rows.addCategories(changes));
     }
 
-    /** A refund starts (+1) or stops (-1) counting, on the refund's day. */
-    public void countRefund(Refund refund, int sign) {
-        lock.shared();
-        LocalDate day = calendar.dayOf(refund.getRefundDate());
-        String country = refund.getOrder().getCountry().value();
+    public void refundCounted(@Observes RefundCounted event) {
+        LocalDate day = calendar.dayOf(event.refund().getRefundDate());
+        String country = event.refund().getOrder().getCountry().value();
+        Map<SalesRows.SalesKey, Measures> sales = new HashMap<>();
         Measures whole = Measures.NONE;
-        for (RefundItem item : refund.getItems().stream()
-                .sorted(Comparator.comparingLong((RefundItem i) -> i.getOrderItem().productId())).toList()) {
+        for (RefundItem item : event.refund().getItems()) {
             Measures refunded = Measures.refund(item.getQuantity(), item.getAmount());
-            addSales(day, item.getOrderItem().productId(), country, sign < 0 ? refunded.negate() : refunded);
+            sales.merge(new SalesRows.SalesKey(day, item.getOrderItem().productId(), country), refunded.times(event.sign()),
+                    Measures::plus);
             whole = whole.plus(refunded);
         }
-        addCountry(day, country, sign < 0 ? whole.negate() : whole);
+        Measures total = whole.times(event.sign());
+        write(rows -> {
+            rows.addSales(sales);
+            rows.addCountries(Map.of(new SalesRows.CountryKey(day, country), total));
+        });
+    }
+
+    public void customerRegistered(@Observes CustomerRegistered event) {
+        refreshCustomer(event.customerId());
+    }
+
+    public void customerOrdersChanged(@Observes CustomerOrdersChanged event) {
+        refreshCustomer(event.customerId());
     }
 
     /**
      * Recomputes a customer's spend from their orders (zeros for a new customer), after the caller's changes
-     * are flushed. The stats
-     * row is locked first, so concurrent changes for one customer take turns, and each recomputation
-     * sees what the ones before it committed (READ COMMITTED on every engine).
+     * are flushed. The stats row is locked first, so concurrent changes for one customer take turns, and each
+     * recomputation sees what the ones before it committed (READ COMMITTED on every engine).
      */
-    public void refreshCustomer(long customerId) {
+    private void refreshCustomer(long customerId) {
         em.flush();
         em.createNativeQuery("INSERT INTO customer_stats (customer_id) VALUES (?) "
                 + "ON DUPLICATE KEY UPDATE orders = orders").setParameter(1, customerId).executeUpdate();
@@ -165,32 +186,30 @@ public class SalesLedger {
                 .executeUpdate();
     }
 
-    private void addSales(LocalDate day, long product, String country, Measures change) {
-        NativeQueries.bind(em.createNativeQuery(AggregateUpserts.SALES), List.of(day, product, country, change.units(),
-                change.gross(), change.orders(), change.refundedUnits(), change.refunds())).executeUpdate();
-        snapshots.add(day, product, country, change);
-    }
-
-    /** The products' categories as committed: read after the aggregates lock, so a product move is never half seen. */
+    /** The products' categories, their rows locked until the caller commits (see the class comment). */
     @SuppressWarnings("unchecked")
     private Map<Long, Long> categoriesOf(List<Long> products) {
         Map<Long, Long> categories = new HashMap<>();
         if (products.isEmpty()) {
             return categories;
         }
-        List<Long> distinct = products.stream().distinct().toList();
+        List<Long> distinct = products.stream().distinct().sorted().toList();
         ((List<Object[]>) NativeQueries.bind(em.createNativeQuery("SELECT id, category_id FROM product WHERE id IN "
-                + InList.of(distinct.size())), new ArrayList<>(distinct))
+                + InList.of(distinct.size()) + " ORDER BY id FOR UPDATE"), new ArrayList<>(distinct))
                 .getResultList()).forEach(row -> categories.put(SqlValues.whole(row[0]), SqlValues.whole(row[1])));
         return categories;
     }
 
-    private void addCategory(LocalDate day, long category, int orders) {
-        NativeQueries.bind(em.createNativeQuery(AggregateUpserts.CATEGORY), List.of(day, category, orders)).executeUpdate();
+    private interface Writes {
+        void to(SalesRows rows) throws SQLException;
     }
 
-    private void addCountry(LocalDate day, String country, Measures change) {
-        NativeQueries.bind(em.createNativeQuery(AggregateUpserts.COUNTRY), List.of(day, country, change.units(),
-                change.gross(), change.orders(), change.refundedUnits(), change.refunds())).executeUpdate();
+    /** On the transaction's own connection, which the container shares with the persistence context. */
+    private void write(Writes writes) {
+        try (Connection db = dataSource.getConnection()) {
+            writes.to(new SalesRows(db));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the change in the sales aggregates", e);
+        }
     }
 }

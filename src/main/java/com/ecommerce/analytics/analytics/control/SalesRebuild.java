@@ -1,10 +1,15 @@
 package com.ecommerce.analytics.analytics.control;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import com.ecommerce.analytics.platform.errors.Conflict;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,89 +19,159 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * Recomputes the daily sales aggregates from the orders, refunds and order lines, one store month per
- * transaction, and counts how many rows the kept-up-to-date aggregates had differently (0 when the
- * incremental bookkeeping is right).
+ * Brings every aggregate in line with the orders, refunds and order lines, month by month, then the years,
+ * then the customers, each step in short transactions beside the orders being placed (see AggregateRepair),
+ * and counts the rows that disagreed (0 when the bookkeeping is right). One instance at a time (RebuildLease).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SalesRebuild {
 
     public record Result(int months, long salesRows, long countryRows, long differences) {
-        Result plus(MonthlySales.MonthResult month) {
+        Result plus(AggregateRepair.Repaired month) {
             return new Result(months + 1, salesRows + month.salesRows(), countryRows + month.countryRows(),
                     differences + month.differences());
+        }
+
+        Result plusDifferences(long more) {
+            return new Result(months, salesRows, countryRows, differences + more);
         }
     }
 
     private static final Logger LOG = Logger.getLogger(SalesRebuild.class.getName());
+    private static final Duration WAIT_FOR_RUNNING = Duration.ofMinutes(10);
+    private static final Duration POLL = Duration.ofMillis(250);
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    MonthlySales months;
+    AggregateRepair repair;
 
     @Inject
     StoreCalendar calendar;
 
     @Inject
-    CustomerSpend customers;
+    CustomerStatsRepair customers;
 
     @Inject
     AggregatesTimeZone timeZone;
 
     @Inject
-    NewSnapshots snapshots;
+    RebuildLease lease;
 
+    /** Waits for a rebuild under way (another request's, or the catch-up after a start), then runs its own. */
     public Result rebuild() {
-        return rebuild(true);
-    }
-
-    private Result rebuild(boolean compare) {
-        long started = System.nanoTime();
-        Instant first = earliest();
-        Result result = new Result(0, 0, 0, 0);
-        if (first == null) {
-            timeZone.recordCurrent();
-            return result;
+        String owner = UUID.randomUUID().toString();
+        Instant giveUp = Instant.now().plus(WAIT_FOR_RUNNING);
+        while (!lease.claim(owner)) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new Conflict("Another rebuild of the sales aggregates has been running for over "
+                        + WAIT_FOR_RUNNING.toMinutes() + " minutes; try again when it has finished.");
+            }
+            pause();
         }
-        YearMonth last = YearMonth.from(calendar.today().plusDays(1));
-        for (YearMonth month = YearMonth.from(calendar.dayOf(first)); !month.isAfter(last); month = month.plusMonths(1)) {
-            result = result.plus(months.rebuild(month, compare));
+        try {
+            return repairAll(owner);
+        } finally {
+            lease.release(owner);
         }
-        result = new Result(result.months(), result.salesRows(), result.countryRows(),
-                result.differences() + snapshots.retakeAll(compare) + customers.rebuild(compare));
-        timeZone.recordCurrent();
-        Result done = result;
-        LOG.info(() -> "Rebuilt the sales aggregates in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + done);
-        return done;
     }
 
     /**
-     * Rebuilds where orders exist without aggregates (the demo data, a database from before them), or with
-     * aggregates built in another STORE_TIMEZONE: their days would be the other zone's days.
+     * Repairs the aggregates where they were built in another STORE_TIMEZONE (their days would be the other
+     * zone's days) or never (a new schema, the demo data). Answers false, doing nothing, while another instance
+     * holds the lease: it may be doing the same.
      */
-    public void rebuildIfStale() {
-        boolean ordersExist = !em.createNativeQuery("SELECT id FROM orders").setMaxResults(1).getResultList().isEmpty();
-        boolean aggregatesExist = Stream.of("country_daily", "category_daily", "customer_stats")
-                .allMatch(table -> !em.createNativeQuery("SELECT 1 FROM " + table).setMaxResults(1).getResultList().isEmpty());
-        if (ordersExist && !(aggregatesExist && timeZone.isCurrent())) {
-            LOG.info(() -> "Rebuilding the sales aggregates for STORE_TIMEZONE " + calendar.zone().getId());
-            rebuild(false);
-        } else {
-            timeZone.recordCurrent();
+    public boolean rebuildIfStale() {
+        if (timeZone.isCurrent()) {
+            if (!ordersWithoutAggregates()) {
+                return true;
+            }
+            timeZone.markStale();
+        }
+        String owner = UUID.randomUUID().toString();
+        if (!lease.claim(owner)) {
+            return false;
+        }
+        try {
+            LOG.info(() -> "Bringing the sales aggregates up to date for STORE_TIMEZONE " + calendar.zone().getId());
+            repairAll(owner);
+            return true;
+        } finally {
+            lease.release(owner);
         }
     }
 
-    private Instant earliest() {
-        Object orders = em.createNativeQuery("SELECT MIN(order_date) FROM orders").getSingleResult();
-        Object refunds = em.createNativeQuery("SELECT MIN(refund_date) FROM refund").getSingleResult();
-        Instant a = SqlValues.instant(orders);
-        Instant b = SqlValues.instant(refunds);
-        if (a == null || b == null) {
-            return a == null ? b : a;
+    /** A catch-up after a start is under way: the figures may still be the other time zone's or incomplete. */
+    public boolean isCatchingUp() {
+        return !timeZone.isCurrent();
+    }
+
+    private Result repairAll(String owner) {
+        long started = System.nanoTime();
+        Result result = new Result(0, 0, 0, 0);
+        LocalDate first = earliest();
+        if (first != null) {
+            YearMonth last = YearMonth.from(latest());
+            for (YearMonth month = YearMonth.from(first); !month.isAfter(last); month = month.plusMonths(1)) {
+                result = result.plus(repair.repairMonth(month));
+                lease.claim(owner);
+            }
+            for (int year = first.getYear(); year <= last.getYear(); year++) {
+                result = result.plusDifferences(repair.repairYear(year));
+            }
         }
-        return a.isBefore(b) ? a : b;
+        long lastCustomer = customers.lastCustomer();
+        for (long from = 0; from <= lastCustomer; from += CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION) {
+            result = result.plusDifferences(customers.repair(from, from + CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION));
+            lease.claim(owner);
+        }
+        timeZone.recordCurrent();
+        Result done = result;
+        LOG.info(() -> "Repaired the sales aggregates in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + done);
+        return done;
+    }
+
+    /** Orders written straight to the tables (the demo data into a store that had none). */
+    private boolean ordersWithoutAggregates() {
+        return !em.createNativeQuery("SELECT id FROM orders").setMaxResults(1).getResultList().isEmpty()
+                && em.createNativeQuery("SELECT sale_date FROM country_daily").setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The first day that has orders, refunds or aggregate rows (in this zone's days); null when there is none. */
+    private LocalDate earliest() {
+        return Stream.of(day(instant("SELECT MIN(order_date) FROM orders")), day(instant("SELECT MIN(refund_date) FROM refund")),
+                        date("SELECT MIN(sale_date) FROM sales_daily"), date("SELECT MIN(period_start) FROM sales_rollup"))
+                .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+    }
+
+    private LocalDate latest() {
+        return Stream.of(day(instant("SELECT MAX(order_date) FROM orders")), day(instant("SELECT MAX(refund_date) FROM refund")),
+                        date("SELECT MAX(sale_date) FROM sales_daily"), date("SELECT MAX(period_start) FROM sales_rollup"),
+                        calendar.today())
+                .filter(Objects::nonNull).max(LocalDate::compareTo).orElseThrow();
+    }
+
+    private Instant instant(String sql) {
+        return SqlValues.instant(em.createNativeQuery(sql).getSingleResult());
+    }
+
+    private LocalDate date(String sql) {
+        Object value = em.createNativeQuery(sql).getSingleResult();
+        return value == null ? null : SqlValues.date(value);
+    }
+
+    private LocalDate day(Instant instant) {
+        return instant == null ? null : calendar.dayOf(instant);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a running rebuild", e);
+        }
     }
 }

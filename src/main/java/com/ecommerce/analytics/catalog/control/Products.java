@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.ecommerce.analytics.analytics.control.SalesLedger;
 import com.ecommerce.analytics.catalog.entity.Category;
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.catalog.entity.Tag;
@@ -17,6 +16,7 @@ import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,7 +36,7 @@ public class Products {
     public enum Removal { DELETED, DEACTIVATED }
 
     @Inject
-    SalesLedger ledger;
+    Event<ProductMoved> moved;
 
     @PersistenceContext
     EntityManager em;
@@ -74,13 +74,13 @@ public class Products {
         Product product = find(id);
         Uniqueness.require(em, Product.class, "sku", "SKU", input.sku(), id);
         Category category = category(input.category());
-        // Before the product row is written: an import holding the aggregates lock may need that row.
-        ledger.countProductMove(id, product.getCategory().getId(), category.getId());
+        long from = product.getCategory().getId();
         product.setSku(input.sku());
         product.setName(input.name());
         product.setPrice(input.price());
         product.setCategory(category);
         apply(product, input);
+        moved.fire(new ProductMoved(id, from, category.getId()));
         return product;
     }
 

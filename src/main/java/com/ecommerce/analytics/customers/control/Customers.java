@@ -11,13 +11,13 @@ import com.ecommerce.analytics.platform.database.Listing;
 import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.database.Uniqueness;
 import com.ecommerce.analytics.platform.errors.Conflict;
-import com.ecommerce.analytics.analytics.control.SalesLedger;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,7 +36,7 @@ public class Customers {
     EntityManager em;
 
     @Inject
-    SalesLedger ledger;
+    Event<CustomerRegistered> registered;
 
     public Page<Customer> list(Filter filter, SortOrder sort, PageRequest page) {
         CountryCode country = filter.country() == null || filter.country().isBlank() ? null : country(filter.country());
@@ -66,7 +66,7 @@ public class Customers {
         Customer customer = new Customer(input.name(), email, country(input.country()));
         em.persist(customer);
         em.flush();
-        ledger.refreshCustomer(customer.getId());
+        registered.fire(new CustomerRegistered(customer.getId()));
         return customer;
     }
 

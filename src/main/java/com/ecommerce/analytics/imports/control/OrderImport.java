@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
-import com.ecommerce.analytics.analytics.control.NewSnapshots;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.recommendations.control.RecommendationSchedule;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
@@ -35,9 +34,6 @@ public class OrderImport {
 
     @Inject
     InvoiceBatch batches;
-
-    @Inject
-    NewSnapshots snapshots;
 
     @Inject
     RunningImport running;
@@ -79,7 +75,6 @@ public class OrderImport {
                     + "what was imported is skipped.");
         }
         write(batch, products, total, rejections);
-        snapshots.takeAllDue();
         if (total.ordersCreated + total.refundsCreated > 0) {
             recommendations.rebuildSoon();
         }

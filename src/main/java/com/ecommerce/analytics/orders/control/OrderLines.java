@@ -3,7 +3,6 @@ package com.ecommerce.analytics.orders.control;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import com.ecommerce.analytics.analytics.control.SalesLedger;
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.inventory.control.StockReservation;
 import com.ecommerce.analytics.orders.entity.Order;
@@ -14,6 +13,7 @@ import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,7 +36,7 @@ public class OrderLines {
     OrderPlacement placement;
 
     @Inject
-    SalesLedger ledger;
+    Event<Object> facts;
 
     @Inject
     Refunds refunds;
@@ -52,8 +52,8 @@ public class OrderLines {
         OrderItem item = order.addItem(product, input.quantity(),
                 input.priceAtTimeOfOrder() != null ? input.priceAtTimeOfOrder() : product.getPrice());
         em.flush();
-        ledger.countLineChange(order, product.getId(), item.getQuantity(), item.lineTotal(), 1);
-        ledger.refreshCustomer(order.customerId());
+        facts.fire(new OrderLineChanged(order, product.getId(), item.getQuantity(), item.lineTotal(), 1));
+        facts.fire(new CustomerOrdersChanged(order.customerId()));
         return item;
     }
 
@@ -74,8 +74,8 @@ public class OrderLines {
         BigDecimal before = item.lineTotal();
         item.change(input.quantity(), price);
         order.recalculateTotal();
-        ledger.countLineChange(order, item.productId(), delta, item.lineTotal().subtract(before), 0);
-        ledger.refreshCustomer(order.customerId());
+        facts.fire(new OrderLineChanged(order, item.productId(), delta, item.lineTotal().subtract(before), 0));
+        facts.fire(new CustomerOrdersChanged(order.customerId()));
         return item;
     }
 
@@ -86,9 +86,9 @@ public class OrderLines {
             throw new Conflict("An order keeps at least one line; cancel order " + order.getId() + " instead.");
         }
         stock.release(Map.of(item.productId(), item.getQuantity()));
-        ledger.countLineChange(order, item.productId(), -item.getQuantity(), item.lineTotal().negate(), -1);
+        facts.fire(new OrderLineChanged(order, item.productId(), -item.getQuantity(), item.lineTotal().negate(), -1));
         order.removeItem(item);
-        ledger.refreshCustomer(order.customerId());
+        facts.fire(new CustomerOrdersChanged(order.customerId()));
     }
 
     /**
@@ -104,7 +104,6 @@ public class OrderLines {
 
     /** Locked; pending and not refunded, since refunds are counted against the lines as they were bought. */
     private Order pendingOrder(long id) {
-        ledger.lockBeforeOrderRows();
         Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             throw InvalidRequest.field("order", "order " + id + " does not exist");

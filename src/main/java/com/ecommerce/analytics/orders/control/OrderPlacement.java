@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.ecommerce.analytics.analytics.control.SalesLedger;
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.customers.entity.Customer;
 import com.ecommerce.analytics.inventory.control.StockReservation.Shortage;
@@ -21,6 +20,7 @@ import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -43,7 +43,7 @@ public class OrderPlacement {
     Refunds refunds;
 
     @Inject
-    SalesLedger ledger;
+    Event<Object> facts;
 
     public Order place(NewOrder input) {
         Customer customer = em.find(Customer.class, input.customer());
@@ -63,8 +63,8 @@ public class OrderPlacement {
         order.setStatus(status);
         units.forEach((product, quantity) -> order.addItem(product, quantity, prices.get(product)));
         em.persist(order);
-        ledger.countOrder(order, 1);
-        ledger.refreshCustomer(customer.getId());
+        facts.fire(new OrderCounted(order, 1));
+        facts.fire(new CustomerOrdersChanged(customer.getId()));
         return order;
     }
 
@@ -84,7 +84,6 @@ public class OrderPlacement {
      * it again (409 if it is gone). The order row is locked, so two concurrent changes cannot both apply.
      */
     public Order change(long id, OrderChange change) {
-        ledger.lockBeforeOrderRows();
         Order order = Lookup.byId(em, Order.class, id, "Order", LockModeType.PESSIMISTIC_WRITE);
         OrderStatus next = OrderStatus.fromCode(change.status()).orElseThrow();
         if (next != order.getStatus()) {
@@ -105,7 +104,7 @@ public class OrderPlacement {
         if (change.orderDate() != null && !change.orderDate().equals(order.getOrderDate())) {
             redate(order, change.orderDate());
         }
-        ledger.refreshCustomer(order.customerId());
+        facts.fire(new CustomerOrdersChanged(order.customerId()));
         return order;
     }
 
@@ -114,7 +113,6 @@ public class OrderPlacement {
      * delivered, canceled or refunded) is sales history and stays: 409.
      */
     public void remove(long id) {
-        ledger.lockBeforeOrderRows();
         Order order = Lookup.byId(em, Order.class, id, "Order", LockModeType.PESSIMISTIC_WRITE);
         boolean refunded = refunds.exist(order);
         if (order.getStatus() != OrderStatus.PENDING || refunded) {
@@ -122,27 +120,27 @@ public class OrderPlacement {
                     + " and is kept for the sales history; only a pending order without refunds can be deleted.");
         }
         stock.release(refunds.unitsStillHeld(order));
-        ledger.countOrder(order, -1);
+        facts.fire(new OrderCounted(order, -1));
         em.remove(order);
-        ledger.refreshCustomer(order.customerId());
+        facts.fire(new CustomerOrdersChanged(order.customerId()));
     }
 
     /** Sales count on the order day, so a counted order moves to its new day in the aggregates too. */
     private void redate(Order order, Instant date) {
         boolean counted = order.getStatus().holdsStock();
         if (counted) {
-            ledger.countOrder(order, -1);
+            facts.fire(new OrderCounted(order, -1));
         }
         order.setOrderDate(date);
         if (counted) {
-            ledger.countOrder(order, 1);
+            facts.fire(new OrderCounted(order, 1));
         }
     }
 
     /** A canceled order's sales and refunds stop counting; a reopened one's count again. */
     private void countWithRefunds(Order order, int sign) {
-        ledger.countOrder(order, sign);
-        refunds.of(order.getId()).forEach(refund -> ledger.countRefund(refund, sign));
+        facts.fire(new OrderCounted(order, sign));
+        refunds.of(order.getId()).forEach(refund -> facts.fire(new RefundCounted(refund, sign)));
     }
 
     /** Reserves the units or fails with 409 naming every short product. */

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.ecommerce.analytics.analytics.control.SalesLedger;
 import com.ecommerce.analytics.inventory.control.StockReservation;
 import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
@@ -18,6 +17,7 @@ import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,10 +34,9 @@ public class Refunds {
     StockReservation stock;
 
     @Inject
-    SalesLedger ledger;
+    Event<Object> facts;
 
     public Refund refund(long orderId, RefundInput input) {
-        ledger.lockBeforeOrderRows();
         Order order = Lookup.byId(em, Order.class, orderId, "Order", LockModeType.PESSIMISTIC_WRITE);
         if (order.getStatus() == OrderStatus.CANCELED) {
             throw new Conflict("Order " + orderId + " is canceled; there is nothing to refund.");
@@ -66,8 +65,8 @@ public class Refunds {
         if (input.restocks()) {
             stock.release(units);
         }
-        ledger.countRefund(refund, 1);
-        ledger.refreshCustomer(order.customerId());
+        facts.fire(new RefundCounted(refund, 1));
+        facts.fire(new CustomerOrdersChanged(order.customerId()));
         return refund;
     }
 

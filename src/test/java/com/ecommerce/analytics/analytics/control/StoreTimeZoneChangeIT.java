@@ -18,6 +18,7 @@ import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.Transactions;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import com.ecommerce.analytics.platform.errors.ApiException;
+import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
@@ -25,7 +26,7 @@ import com.ecommerce.analytics.platform.rest.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-/** Aggregates built in one store time zone are rebuilt when the server finds another one configured. */
+/** Aggregates built in one store time zone are repaired when the server finds another one configured. */
 @ExtendWith(ArquillianExtension.class)
 class StoreTimeZoneChangeIT {
 
@@ -35,10 +36,11 @@ class StoreTimeZoneChangeIT {
                 .addPackages(false, "com.ecommerce.analytics.catalog.entity", "com.ecommerce.analytics.customers.entity",
                         "com.ecommerce.analytics.orders.entity", "com.ecommerce.analytics.inventory.entity",
                         "com.ecommerce.analytics.security.entity")
-                .addClasses(SalesRebuild.class, MonthlySales.class, CustomerSpend.class, AggregatesTimeZone.class,
-                        NewSnapshots.class, SnapshotScope.class, SalesAggregatesLock.class, StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
+                .addClasses(SalesRebuild.class, AggregateRepair.class, Corrections.class, SalesRows.class, PeriodCover.class,
+                        ConsistentRead.class, RebuildLease.class, CustomerStatsRepair.class, AggregatesTimeZone.class,
+                        StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
                         UtcInstantConverter.class, SqlStatementCounter.class, InvalidRequest.class, ApiException.class,
-                        Page.class, PageRequest.class)
+                        Conflict.class, Page.class, PageRequest.class)
                 .addAsResource("META-INF/persistence.xml");
     }
 
@@ -56,8 +58,8 @@ class StoreTimeZoneChangeIT {
     }
 
     private Object[] latestCountryDay() {
-        return inTransaction(em -> (Object[]) em.createNativeQuery("SELECT sale_date, country, orders FROM country_daily "
-                + "ORDER BY sale_date DESC, country LIMIT 1").getSingleResult());
+        return inTransaction(em -> (Object[]) em.createNativeQuery("SELECT sale_date, country, SUM(orders), MIN(slot) FROM country_daily "
+                + "GROUP BY sale_date, country ORDER BY sale_date DESC, country LIMIT 1").getSingleResult());
     }
 
     @Test
@@ -66,8 +68,8 @@ class StoreTimeZoneChangeIT {
         assertTrue(timeZone.isCurrent());
         Object[] latest = latestCountryDay();
         inTransaction(em -> em.createNativeQuery("UPDATE sales_aggregates SET store_time_zone = 'Asia/Tokyo'").executeUpdate()
-                + em.createNativeQuery("UPDATE country_daily SET orders = orders + 1000 WHERE sale_date = ? AND country = ?")
-                .setParameter(1, latest[0]).setParameter(2, latest[1]).executeUpdate());
+                + em.createNativeQuery("UPDATE country_daily SET orders = orders + 1000 WHERE sale_date = ? AND country = ? AND slot = ?")
+                .setParameter(1, latest[0]).setParameter(2, latest[1]).setParameter(3, latest[3]).executeUpdate());
         assertFalse(timeZone.isCurrent());
 
         rebuild.rebuildIfStale();

@@ -1,0 +1,265 @@
+package com.ecommerce.analytics.analytics.control;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Brings the sales aggregates of one store month (or the year rows of one year) in line with the orders,
+ * without stopping anyone: the orders and the aggregates are read in one consistent view, and what they
+ * disagree by is added to the aggregates in a short transaction of its own. Changes committed meanwhile are
+ * in neither side of the comparison and already in the aggregates, so adding the difference is right whatever
+ * else commits; nothing is deleted and nothing is locked beyond the rows corrected.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AggregateRepair {
+
+    public record Repaired(long salesRows, long countryRows, long differences) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(AggregateRepair.class.getName());
+    private static final String MEASURES = "units, gross, orders, refunded_units, refunds";
+
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
+    @Inject
+    StoreCalendar calendar;
+
+    @Inject
+    Corrections corrections;
+
+    /** The month's daily rows from the orders, then its month rollups from its daily rows. */
+    public Repaired repairMonth(YearMonth month) {
+        LocalDate first = month.atDay(1);
+        LocalDate next = month.plusMonths(1).atDay(1);
+        Map<SalesRows.SalesKey, Measures> sales;
+        Map<SalesRows.CountryKey, Measures> countries;
+        Map<SalesRows.CategoryKey, Long> categories;
+        Map<SalesRows.SalesKey, Measures> salesFix;
+        Map<SalesRows.CountryKey, Measures> countryFix;
+        Map<SalesRows.CategoryKey, Long> categoryFix;
+        try (ConsistentRead view = ConsistentRead.open(dataSource)) {
+            Connection db = view.connection();
+            Map<SalesRows.CategoryKey, Set<Long>> categoryOrders = new HashMap<>();
+            sales = freshSales(db, first, next, categoryOrders);
+            countries = freshCountries(db, sales, first, next);
+            categories = new HashMap<>();
+            categoryOrders.forEach((key, orders) -> categories.put(key, (long) orders.size()));
+            salesFix = differences(sales, stored(db, "SELECT sale_date, product_id, country, " + MEASURES
+                    + " FROM sales_daily WHERE sale_date >= ? AND sale_date < ?", first, next,
+                    row -> new SalesRows.SalesKey(date(row, 1), row.getLong(2), row.getString(3)), 4), "daily");
+            countryFix = differences(countries, stored(db, "SELECT sale_date, country, " + MEASURES
+                    + " FROM country_daily WHERE sale_date >= ? AND sale_date < ?", first, next,
+                    row -> new SalesRows.CountryKey(date(row, 1), row.getString(2)), 3), "country");
+            categoryFix = countDifferences(categories, storedCategories(db, first, next));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot compare the sales aggregates of " + month + " with the orders", e);
+        }
+        corrections.apply(salesFix, countryFix, categoryFix);
+        long rollupDifferences = repairMonthRollups(first, next);
+        return new Repaired(sales.size(), countries.size(),
+                salesFix.size() + countryFix.size() + categoryFix.size() + rollupDifferences);
+    }
+
+    /** The year rows of a year from its month rows (each month repaired first). */
+    public long repairYear(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        Map<SalesRows.RollupKey, Measures> fresh = new HashMap<>();
+        Map<SalesRows.RollupKey, Measures> stored = new HashMap<>();
+        try (ConsistentRead view = ConsistentRead.open(dataSource)) {
+            forEach(view.connection(), "SELECT grain, country, period_start, product_id, " + MEASURES + " FROM sales_rollup "
+                    + "WHERE grain IN ('M', 'Y') AND period_start >= ? AND period_start < ?", List.of(first, first.plusYears(1)),
+                    row -> {
+                        Measures measures = measures(row, 5);
+                        SalesRows.RollupKey key = new SalesRows.RollupKey(PeriodCover.Grain.YEAR.code(), row.getString(2),
+                                first, row.getLong(4));
+                        (PeriodCover.Grain.YEAR.code().equals(row.getString(1)) ? stored : fresh)
+                                .merge(key, measures, Measures::plus);
+                    });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot compare the sales of " + year + " with its months", e);
+        }
+        Map<SalesRows.RollupKey, Measures> fix = differences(fresh, stored, "year");
+        corrections.applyRollups(fix);
+        return fix.size();
+    }
+
+    private long repairMonthRollups(LocalDate first, LocalDate next) {
+        Map<SalesRows.RollupKey, Measures> fresh = new HashMap<>();
+        Map<SalesRows.RollupKey, Measures> stored = new HashMap<>();
+        String month = PeriodCover.Grain.MONTH.code();
+        try (ConsistentRead view = ConsistentRead.open(dataSource)) {
+            Connection db = view.connection();
+            forEach(db, "SELECT sale_date, product_id, country, " + MEASURES + " FROM sales_daily WHERE sale_date >= ? "
+                    + "AND sale_date < ?", List.of(first, next), row -> {
+                        Measures measures = measures(row, 4);
+                        long product = row.getLong(2);
+                        fresh.merge(new SalesRows.RollupKey(month, row.getString(3), first, product), measures, Measures::plus);
+                        fresh.merge(new SalesRows.RollupKey(month, SalesRows.ALL_COUNTRIES, first, product), measures,
+                                Measures::plus);
+                    });
+            forEach(db, "SELECT country, product_id, " + MEASURES + " FROM sales_rollup WHERE grain = ? AND period_start = ?",
+                    List.of(month, first), row -> stored.put(new SalesRows.RollupKey(month, row.getString(1), first,
+                            row.getLong(2)), measures(row, 3)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot compare the sales of the month from " + first + " with its days", e);
+        }
+        Map<SalesRows.RollupKey, Measures> fix = differences(fresh, stored, "month");
+        corrections.applyRollups(fix);
+        return fix.size();
+    }
+
+    /** The sales of the order lines and refunds; also collects which orders bought from each category each day. */
+    private Map<SalesRows.SalesKey, Measures> freshSales(Connection db, LocalDate first, LocalDate next,
+                                                         Map<SalesRows.CategoryKey, Set<Long>> categoryOrders)
+            throws SQLException {
+        Map<SalesRows.SalesKey, Measures> sales = new HashMap<>();
+        Map<Long, Long> categories = new HashMap<>();
+        forEach(db, "SELECT id, category_id FROM product", List.of(), row -> categories.put(row.getLong(1), row.getLong(2)));
+        // A day at a time: a month of lines may not fit in memory, and the driver would hold a whole result.
+        for (LocalDate day = first; day.isBefore(next); day = day.plusDays(1)) {
+            LocalDate today = day;
+            List<Object> bounds = List.of(UtcInstantConverter.toColumn(calendar.startOf(day)),
+                    UtcInstantConverter.toColumn(calendar.startOf(day.plusDays(1))));
+            forEach(db, "SELECT i.product_id, i.quantity, i.price_at_time_of_order, o.country, o.id FROM orders o "
+                    + "JOIN order_item i ON i.order_id = o.id WHERE o.status <> 'canceled' AND o.order_date >= ? "
+                    + "AND o.order_date < ?", bounds, line -> {
+                        long product = line.getLong(1);
+                        long units = line.getLong(2);
+                        BigDecimal gross = line.getBigDecimal(3).multiply(BigDecimal.valueOf(units));
+                        sales.merge(new SalesRows.SalesKey(today, product, line.getString(4)), Measures.sale(units, gross, 1),
+                                Measures::plus);
+                        categoryOrders.computeIfAbsent(new SalesRows.CategoryKey(today, categories.get(product)),
+                                key -> new HashSet<>()).add(line.getLong(5));
+                    });
+            forEach(db, "SELECT oi.product_id, ri.quantity, ri.amount, o.country FROM refund r "
+                    + "JOIN orders o ON o.id = r.order_id JOIN refund_item ri ON ri.refund_id = r.id "
+                    + "JOIN order_item oi ON oi.id = ri.order_item_id "
+                    + "WHERE o.status <> 'canceled' AND r.refund_date >= ? AND r.refund_date < ?", bounds, refund ->
+                    sales.merge(new SalesRows.SalesKey(today, refund.getLong(1), refund.getString(4)),
+                            Measures.refund(refund.getLong(2), refund.getBigDecimal(3)), Measures::plus));
+        }
+        return sales;
+    }
+
+    /** The day's sales per country, and its orders: every order counts once, however many lines it has. */
+    private Map<SalesRows.CountryKey, Measures> freshCountries(Connection db, Map<SalesRows.SalesKey, Measures> sales,
+                                                               LocalDate first, LocalDate next) throws SQLException {
+        Map<SalesRows.CountryKey, Measures> countries = new HashMap<>();
+        sales.forEach((key, measures) -> countries.merge(new SalesRows.CountryKey(key.day(), key.country()),
+                new Measures(measures.units(), measures.gross(), 0, measures.refundedUnits(), measures.refunds()),
+                Measures::plus));
+        forEach(db, "SELECT order_date, country FROM orders WHERE status <> 'canceled' AND order_date >= ? AND order_date < ?",
+                List.of(UtcInstantConverter.toColumn(calendar.startOf(first)),
+                        UtcInstantConverter.toColumn(calendar.startOf(next))),
+                order -> countries.merge(new SalesRows.CountryKey(calendar.dayOf(order.getObject(1, LocalDateTime.class)
+                        .toInstant(ZoneOffset.UTC)), order.getString(2)), Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus));
+        return countries;
+    }
+
+    private interface KeyOf<K> {
+        K of(ResultSet row) throws SQLException;
+    }
+
+    private interface RowAction {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /** The stored rows by key, a day's slots summed. */
+    private static <K> Map<K, Measures> stored(Connection db, String sql, LocalDate first, LocalDate next, KeyOf<K> key,
+                                               int firstMeasure) throws SQLException {
+        Map<K, Measures> stored = new HashMap<>();
+        forEach(db, sql, List.of(first, next), row -> stored.merge(key.of(row), measures(row, firstMeasure), Measures::plus));
+        return stored;
+    }
+
+    private static Map<SalesRows.CategoryKey, Long> storedCategories(Connection db, LocalDate first, LocalDate next)
+            throws SQLException {
+        Map<SalesRows.CategoryKey, Long> stored = new HashMap<>();
+        forEach(db, "SELECT sale_date, category_id, orders FROM category_daily WHERE sale_date >= ? AND sale_date < ?",
+                List.of(first, next),
+                row -> stored.merge(new SalesRows.CategoryKey(date(row, 1), row.getLong(2)), row.getLong(3), Long::sum));
+        return stored;
+    }
+
+    private static void forEach(Connection db, String sql, List<Object> values, RowAction action) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                query.setObject(i + 1, values.get(i));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    action.accept(rows);
+                }
+            }
+        }
+    }
+
+    private static Measures measures(ResultSet row, int first) throws SQLException {
+        return new Measures(row.getLong(first), row.getBigDecimal(first + 1), row.getLong(first + 2), row.getLong(first + 3),
+                row.getBigDecimal(first + 4));
+    }
+
+    private static LocalDate date(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
+    }
+
+    /**
+     * What must be added to the stored rows to make them the fresh ones, each difference logged (one means a
+     * bookkeeping bug to find); a stored row of zeros equals no row.
+     */
+    private static <K> Map<K, Measures> differences(Map<K, Measures> fresh, Map<K, Measures> stored, String what) {
+        Set<K> keys = new HashSet<>(fresh.keySet());
+        keys.addAll(stored.keySet());
+        Map<K, Measures> fix = new HashMap<>();
+        for (K key : keys) {
+            Measures delta = fresh.getOrDefault(key, Measures.NONE).minus(stored.getOrDefault(key, Measures.NONE));
+            if (!delta.isZero()) {
+                if (fix.size() < 20) {
+                    LOG.warning(() -> "Sales aggregate (" + what + ") " + key + " was " + stored.get(key) + ", recomputed "
+                            + fresh.get(key));
+                }
+                fix.put(key, delta);
+            }
+        }
+        return fix;
+    }
+
+    private static <K> Map<K, Long> countDifferences(Map<K, Long> fresh, Map<K, Long> stored) {
+        Set<K> keys = new HashSet<>(fresh.keySet());
+        keys.addAll(stored.keySet());
+        Map<K, Long> fix = new HashMap<>();
+        for (K key : keys) {
+            long delta = fresh.getOrDefault(key, 0L) - stored.getOrDefault(key, 0L);
+            if (delta != 0) {
+                LOG.warning(() -> "Category orders " + key + " were " + stored.get(key) + ", recomputed " + fresh.get(key));
+                fix.put(key, delta);
+            }
+        }
+        return fix;
+    }
+}
