@@ -85,6 +85,12 @@ class AnalyticsBenchmark {
             timeRecommendations(admin);
             Files.writeString(out, report);
         }
+        if (all || only.equals("contention")) {
+            try (Connection db = DriverManager.getConnection(url, env("DATABASE_USER", null), env("DATABASE_PASSWORD", ""))) {
+                new SellingDuringWork(report).run(db);
+            }
+            Files.writeString(out, report);
+        }
         if (all || only.equals("export")) {
             exportABigMonth(url, admin);
             Files.writeString(out, report);
