@@ -14,11 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Runs a boundary's write again when the database chose it as a deadlock victim or its lock wait timed out.
  * It must wrap the control's call from outside the transaction: the database has rolled that transaction
- * back, so only redoing it whole is correct. The pauses are random and grow (20-80 ms, then 40-160, then
- * 80-320) so that the transactions that collided do not collide again in step. Other failures pass through.
+ * back, so only redoing it whole is correct; a merge patch's read goes inside too, so that a redone patch
+ * applies to the state as it is then. The pauses are random and grow (20-80 ms, then 40-160, then 80-320)
+ * so that the transactions that collided do not collide again in step. Other failures pass through.
  */
 @ApplicationScoped
 public class WriteRetries {
+
+    /** The OpenAPI description of the 503 that every retried write may answer. */
+    public static final String BUSY = "The store stayed busy (deadlocks or lock timeouts); nothing was saved; "
+            + "send the request again after Retry-After seconds";
 
     static final int ATTEMPTS = 4;
     static final Duration FIRST_PAUSE = Duration.ofMillis(20);
