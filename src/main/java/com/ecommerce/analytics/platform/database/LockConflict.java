@@ -8,8 +8,6 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
-import org.eclipse.persistence.exceptions.DatabaseException;
-
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 
@@ -28,6 +26,12 @@ public final class LockConflict {
      * 90131 CONCURRENT_UPDATE_1. The two ranges do not overlap, so one set serves both engines.
      */
     static final Set<Integer> VENDOR_CODES = Set.of(1213, 1205, 40001, 50200, 90131);
+
+    /**
+     * Named, not imported: Liberty shows the application only part of EclipseLink, and its exceptions
+     * package is not in it (a reference to DatabaseException fails with NoClassDefFoundError).
+     */
+    private static final String ECLIPSELINK_EXCEPTION = "org.eclipse.persistence.exceptions.EclipseLinkException";
 
     private LockConflict() {
     }
@@ -61,12 +65,23 @@ public final class LockConflict {
     /** EclipseLink keeps the driver's exception as its internal exception; a batch keeps it as the next one. */
     private static void linkedTo(Throwable failure, Deque<Throwable> pending) {
         push(failure.getCause(), pending);
-        if (failure instanceof DatabaseException database) {
-            push(database.getInternalException(), pending);
-        }
+        push(internalException(failure), pending);
         if (failure instanceof SQLException sql) {
             push(sql.getNextException(), pending);
         }
+    }
+
+    private static Throwable internalException(Throwable failure) {
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(ECLIPSELINK_EXCEPTION)) {
+                try {
+                    return (Throwable) type.getMethod("getInternalException").invoke(failure);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static void push(Throwable failure, Deque<Throwable> pending) {

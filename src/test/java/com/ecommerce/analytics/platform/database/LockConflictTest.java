@@ -63,6 +63,7 @@ class LockConflictTest {
     void eclipseLinksInternalExceptionIsSearchedEvenWhenItIsNotTheCause() {
         DatabaseException database = new DatabaseException("Internal Exception") {
         };
+        database.initCause(new IllegalStateException("what EclipseLink was doing"));
         database.setInternalException(new SQLException("Deadlock", "40001", 1213));
         assertTrue(LockConflict.inCausesOf(new EJBException(new PersistenceException(database))));
     }
