@@ -28,11 +28,6 @@ public class WriteRetries {
     static final int ATTEMPTS = 4;
     static final Duration FIRST_PAUSE = Duration.ofMillis(20);
 
-    /** Waits between attempts; tests replace it so that they need not sleep. */
-    interface Pause {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private static final Logger LOG = Logger.getLogger(WriteRetries.class.getName());
 
     private final Pause pause;
@@ -82,5 +77,10 @@ public class WriteRetries {
             Thread.currentThread().interrupt();
             throw new StoreBusy(failure);
         }
+    }
+
+    /** Waits between attempts; tests replace it so that they need not sleep. */
+    interface Pause {
+        void sleep(Duration duration) throws InterruptedException;
     }
 }
