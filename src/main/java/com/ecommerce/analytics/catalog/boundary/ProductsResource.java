@@ -14,6 +14,7 @@ import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.QueryValues;
 import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +51,9 @@ public class ProductsResource {
     @Inject
     RequestValidation validation;
 
+    @Inject
+    WriteRetries retries;
+
     @GET
     @Operation(summary = "List products", description = "Active products unless is_active says otherwise; a JSON "
             + "array with X-Total-Count and Link headers.")
@@ -81,8 +85,9 @@ public class ProductsResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields, or unknown category or tags")
     @APIResponse(responseCode = "409", description = "The SKU is taken")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response create(@NotNull @Valid ProductInput input, @Context UriInfo uri) {
-        ProductView created = ProductView.of(products.create(input));
+        ProductView created = retries.call(() -> ProductView.of(products.create(input)));
         return Created.at(uri, ProductsResource.class, created.id(), created);
     }
 
@@ -92,8 +97,9 @@ public class ProductsResource {
     @Operation(summary = "Replace a product")
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "409", description = "The SKU is taken, or someone changed the product meanwhile")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public ProductView replace(@PathParam("id") long id, @NotNull @Valid ProductInput input) {
-        return ProductView.of(products.update(id, input));
+        return retries.call(() -> ProductView.of(products.update(id, input)));
     }
 
     @PATCH
@@ -102,9 +108,12 @@ public class ProductsResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change some fields of a product")
     @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public ProductView update(@PathParam("id") long id, @NotNull JsonObject patch) {
-        ProductInput merged = MergePatch.apply(patch, ProductInput.of(products.find(id)), ProductInput.class);
-        return ProductView.of(products.update(id, validation.check(merged)));
+        return retries.call(() -> {
+            ProductInput merged = MergePatch.apply(patch, ProductInput.of(products.find(id)), ProductInput.class);
+            return ProductView.of(products.update(id, validation.check(merged)));
+        });
     }
 
     @DELETE
@@ -115,8 +124,9 @@ public class ProductsResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "200", description = "Deactivated, because orders refer to it")
     @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response delete(@PathParam("id") long id) {
-        if (products.delete(id) == Products.Removal.DEACTIVATED) {
+        if (retries.call(() -> products.delete(id)) == Products.Removal.DEACTIVATED) {
             return Response.ok(ProductView.of(products.find(id))).build();
         }
         return Response.noContent().build();

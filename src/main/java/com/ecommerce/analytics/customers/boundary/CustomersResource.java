@@ -16,6 +16,7 @@ import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -61,6 +62,9 @@ public class CustomersResource {
     @Inject
     RequestValidation validation;
 
+    @Inject
+    WriteRetries retries;
+
     @GET
     @Operation(summary = "List customers")
     @APIResponse(responseCode = "200", description = "One page of customers, with X-Total-Count and Link headers")
@@ -90,8 +94,9 @@ public class CustomersResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response create(@NotNull @Valid CustomerInput input, @Context UriInfo uri) {
-        CustomerView created = CustomerView.of(customers.create(input));
+        CustomerView created = retries.call(() -> CustomerView.of(customers.create(input)));
         return Created.at(uri, CustomersResource.class, created.id(), created);
     }
 
@@ -99,8 +104,9 @@ public class CustomersResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Replace a customer")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public CustomerView replace(@PathParam("id") long id, @NotNull @Valid CustomerInput input) {
-        return CustomerView.of(customers.update(id, input));
+        return retries.call(() -> CustomerView.of(customers.update(id, input)));
     }
 
     @PATCH
@@ -108,10 +114,13 @@ public class CustomersResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change some fields of a customer")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public CustomerView update(@PathParam("id") long id, @NotNull JsonObject patch) {
-        CustomerInput merged = validation.check(
-                MergePatch.apply(patch, CustomerInput.of(customers.find(id)), CustomerInput.class));
-        return CustomerView.of(customers.update(id, merged));
+        return retries.call(() -> {
+            CustomerInput merged = validation.check(
+                    MergePatch.apply(patch, CustomerInput.of(customers.find(id)), CustomerInput.class));
+            return CustomerView.of(customers.update(id, merged));
+        });
     }
 
     @DELETE
@@ -120,8 +129,9 @@ public class CustomersResource {
     @Operation(summary = "Delete a customer without orders")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The customer has orders and is kept")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response delete(@PathParam("id") long id) {
-        customers.delete(id);
+        retries.run(() -> customers.delete(id));
         return Response.noContent().build();
     }
 }

@@ -17,6 +17,7 @@ import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.QueryValues;
 import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -62,6 +63,9 @@ public class InventoryResource {
     @Inject
     RequestValidation validation;
 
+    @Inject
+    WriteRetries retries;
+
     @GET
     @Operation(summary = "List stock records")
     public Response list(@BeanParam PageParams paging,
@@ -87,8 +91,9 @@ public class InventoryResource {
     @Operation(summary = "Create a product's stock record")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The product already has one")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response create(@NotNull @Valid InventoryInput input, @Context UriInfo uri) {
-        InventoryView created = InventoryView.of(stock.create(input));
+        InventoryView created = retries.call(() -> InventoryView.of(stock.create(input)));
         return Created.at(uri, InventoryResource.class, created.id(), created);
     }
 
@@ -96,8 +101,9 @@ public class InventoryResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Replace a stock record", description = "A higher quantity is a restock and sets last_restocked_date.")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public InventoryView replace(@PathParam("id") long id, @NotNull @Valid InventoryInput input) {
-        return InventoryView.of(stock.update(id, input));
+        return retries.call(() -> InventoryView.of(stock.update(id, input)));
     }
 
     @PATCH
@@ -105,10 +111,13 @@ public class InventoryResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change the quantity or threshold", description = "A higher quantity is a restock.")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public InventoryView update(@PathParam("id") long id, @NotNull JsonObject patch) {
-        InventoryInput merged = validation.check(
-                MergePatch.apply(patch, InventoryInput.of(stock.find(id)), InventoryInput.class));
-        return InventoryView.of(stock.update(id, merged));
+        return retries.call(() -> {
+            InventoryInput merged = validation.check(
+                    MergePatch.apply(patch, InventoryInput.of(stock.find(id)), InventoryInput.class));
+            return InventoryView.of(stock.update(id, merged));
+        });
     }
 
     @DELETE
@@ -116,8 +125,9 @@ public class InventoryResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Delete a stock record")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response delete(@PathParam("id") long id) {
-        stock.delete(id);
+        retries.run(() -> stock.delete(id));
         return Response.noContent().build();
     }
 }

@@ -15,6 +15,7 @@ import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -54,6 +55,9 @@ public class OrderItemsResource {
     @Inject
     RequestValidation validation;
 
+    @Inject
+    WriteRetries retries;
+
     @GET
     @Operation(summary = "List order lines")
     public Response list(@BeanParam PageParams paging,
@@ -77,8 +81,9 @@ public class OrderItemsResource {
     @Operation(summary = "Add a line to a pending order", description = "Reserves its stock and updates the order's total.")
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "409", description = "The order is not pending, already has the product, or stock is short")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response add(@NotNull @Valid LineInput input, @Context UriInfo uri) {
-        ItemView added = ItemView.of(lines.add(input));
+        ItemView added = retries.call(() -> ItemView.of(lines.add(input)));
         return Created.at(uri, OrderItemsResource.class, added.id(), added);
     }
 
@@ -88,8 +93,9 @@ public class OrderItemsResource {
     @Operation(summary = "Change a pending order's line", description = "Stock follows the new quantity.")
     @APIResponse(responseCode = "404", description = "No such line")
     @APIResponse(responseCode = "409", description = "The order is not pending, or stock is short")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public ItemView replace(@PathParam("id") long id, @NotNull @Valid LineInput input) {
-        return ItemView.of(lines.change(id, input));
+        return retries.call(() -> ItemView.of(lines.change(id, input)));
     }
 
     @PATCH
@@ -97,9 +103,12 @@ public class OrderItemsResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a pending order's line (partial)")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public ItemView update(@PathParam("id") long id, @NotNull JsonObject patch) {
-        LineInput merged = validation.check(MergePatch.apply(patch, LineInput.of(orders.item(id)), LineInput.class));
-        return ItemView.of(lines.change(id, merged));
+        return retries.call(() -> {
+            LineInput merged = validation.check(MergePatch.apply(patch, LineInput.of(orders.item(id)), LineInput.class));
+            return ItemView.of(lines.change(id, merged));
+        });
     }
 
     @DELETE
@@ -108,8 +117,9 @@ public class OrderItemsResource {
     @Operation(summary = "Remove a line from a pending order", description = "Its stock returns.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "409", description = "The order is not pending, or this is its last line")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response remove(@PathParam("id") long id) {
-        lines.remove(id);
+        retries.run(() -> lines.remove(id));
         return Response.noContent().build();
     }
 }

@@ -26,6 +26,7 @@ import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.QueryValues;
 import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -72,6 +73,9 @@ public class OrdersResource {
     @Inject
     RequestValidation validation;
 
+    @Inject
+    WriteRetries retries;
+
     @GET
     @Operation(summary = "List orders with their items")
     @APIResponse(responseCode = "200", description = "One page of orders, with X-Total-Count and Link headers")
@@ -113,12 +117,13 @@ public class OrdersResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown customer or product, inactive product")
     @APIResponse(responseCode = "409", description = "Not enough stock: every short product and what is available")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response place(@NotNull @Valid NewOrder input,
                           @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = "Any unique string, up to 255 characters")
                           String idempotencyKey,
                           @Context SecurityContext security, @Context UriInfo uri) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            OrderView placed = OrderView.of(placement.place(input));
+            OrderView placed = retries.call(() -> OrderView.of(placement.place(input)));
             return Created.at(uri, OrdersResource.class, placed.id(), placed);
         }
         if (idempotencyKey.length() > 255) {
@@ -126,7 +131,10 @@ public class OrdersResource {
         }
         var key = IdempotencyKeys.Key.of(security.getUserPrincipal().getName(), idempotencyKey,
                 JsonbConfiguration.JSONB.toJson(input));
-        var answer = idempotentOrders.place(input, key, order -> JsonbConfiguration.JSONB.toJson(OrderView.of(order)));
+        // Safe to redo whole: a deadlocked placement stored neither the order nor the answer, so the next
+        // attempt replays an answer only if a racing request with the same key has stored one meanwhile.
+        var answer = retries.call(() -> idempotentOrders.place(input, key,
+                order -> JsonbConfiguration.JSONB.toJson(OrderView.of(order))));
         OrderView placed = JsonbConfiguration.JSONB.fromJson(answer.body(), OrderView.class);
         return Response.fromResponse(Created.at(uri, OrdersResource.class, placed.id(), answer.body()))
                 .status(answer.status())
@@ -142,8 +150,9 @@ public class OrdersResource {
             + "Customer and items of a placed order do not change.")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "Transition not allowed, or not enough stock to reopen")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public OrderView replace(@PathParam("id") long id, @NotNull @Valid OrderChange change) {
-        return OrderView.of(placement.change(id, change));
+        return retries.call(() -> OrderView.of(placement.change(id, change)));
     }
 
     @PATCH
@@ -152,9 +161,13 @@ public class OrdersResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change an order's status or date (partial)")
     @APIResponse(responseCode = "409", description = "Transition not allowed, or not enough stock to reopen")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public OrderView update(@PathParam("id") long id, @NotNull JsonObject patch) {
-        OrderChange merged = validation.check(MergePatch.apply(patch, OrderChange.of(orders.find(id)), OrderChange.class));
-        return OrderView.of(placement.change(id, merged));
+        return retries.call(() -> {
+            OrderChange merged = validation.check(
+                    MergePatch.apply(patch, OrderChange.of(orders.find(id)), OrderChange.class));
+            return OrderView.of(placement.change(id, merged));
+        });
     }
 
     @DELETE
@@ -165,8 +178,9 @@ public class OrdersResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "The order is past pending or has refunds")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response delete(@PathParam("id") long id) {
-        placement.remove(id);
+        retries.run(() -> placement.remove(id));
         return Response.noContent().build();
     }
 

@@ -13,6 +13,7 @@ import com.ecommerce.analytics.orders.control.RefundInput;
 import com.ecommerce.analytics.orders.control.Refunds;
 import com.ecommerce.analytics.orders.entity.Refund;
 import com.ecommerce.analytics.orders.entity.RefundItem;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -56,6 +57,9 @@ public class RefundsResource {
     @Inject
     Refunds refunds;
 
+    @Inject
+    WriteRetries retries;
+
     @GET
     @Operation(summary = "List an order's refunds")
     @APIResponse(responseCode = "404", description = "No such order")
@@ -71,8 +75,9 @@ public class RefundsResource {
     @APIResponse(responseCode = "400", description = "Invalid fields or a product the order does not have")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "More than is left to refund, or the order is canceled")
+    @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response refund(@PathParam("order") long order, @NotNull @Valid RefundInput input, @Context UriInfo uri) {
-        RefundView created = RefundView.of(refunds.refund(order, input));
+        RefundView created = retries.call(() -> RefundView.of(refunds.refund(order, input)));
         URI location = uri.getBaseUriBuilder().path(RefundsResource.class).build(order);
         return Response.created(location).entity(created).build();
     }

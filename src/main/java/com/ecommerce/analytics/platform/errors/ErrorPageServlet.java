@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.Response.Status;
 
 /**
  * Errors raised before a request reaches JAX-RS (the container's MP-JWT check answers 401 and 403 itself)
- * arrive here through the error pages of web.xml and leave in the same JSON shape as every other error.
+ * arrive here through the error pages of web.xml and leave in the same JSON shape as every other error;
+ * a 500 is logged as an incident, like one from JAX-RS.
  */
 @WebServlet("/errors/*")
 public class ErrorPageServlet extends HttpServlet {
@@ -25,6 +26,22 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int statusCode = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
+        ApiError body = statusCode == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                ? incident(request)
+                : error(statusCode);
+        response.setStatus(statusCode);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.toJson(body));
+    }
+
+    private static ApiError incident(HttpServletRequest request) {
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return Incident.record(request.getMethod(), String.valueOf(path),
+                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+    }
+
+    private static ApiError error(int statusCode) {
         Status status = Status.fromStatusCode(statusCode);
         String message = switch (statusCode) {
             case HttpServletResponse.SC_UNAUTHORIZED -> Messages.NOT_AUTHENTICATED;
@@ -32,12 +49,8 @@ public class ErrorPageServlet extends HttpServlet {
             case HttpServletResponse.SC_NOT_FOUND -> "Not found.";
             default -> status == null ? "Error " + statusCode : status.getReasonPhrase();
         };
-        response.setStatus(statusCode);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        ApiError body = status == null
-                ? new ApiError(statusCode, "Error", message, message, null, null)
+        return status == null
+                ? new ApiError(statusCode, "Error", message, message, null, null, null)
                 : ApiError.of(status, message, List.of());
-        response.getWriter().write(JSON.toJson(body));
     }
 }

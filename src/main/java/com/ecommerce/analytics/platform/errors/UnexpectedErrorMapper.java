@@ -1,30 +1,37 @@
 package com.ecommerce.analytics.platform.errors;
 
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+
+import com.ecommerce.analytics.platform.database.LockConflict;
 
 import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
 
 /**
  * The last line: EJB and persistence wrappers are unwrapped and sent to the mapper of their cause;
- * a concurrent edit is a 409; anything else is logged here and answered with a bare 500.
+ * a concurrent edit is a 409; a deadlock or lock timeout that no write retried (a read, an import) is a
+ * 503 like an exhausted retry; anything else is logged as an incident and answered with a bare 500.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
-
     @Context
     Providers providers;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    Request request;
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -33,6 +40,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof OptimisticLockException) {
             return ApiError.response(Status.CONFLICT,
                     "The resource was changed by someone else at the same time; read it again and retry.");
+        }
+        if (LockConflict.inCausesOf(failure)) {
+            return StoreBusyMapper.answer(new StoreBusy(failure));
         }
         if (Causes.include(failure, SQLIntegrityConstraintViolationException.class)) {
             return ApiError.response(Status.CONFLICT, "The change conflicts with existing data (a duplicate or a "
@@ -44,8 +54,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
                 return mapper.toResponse(cause);
             }
         }
-        LOG.log(Level.SEVERE, "Unhandled failure while serving a request", failure);
-        return ApiError.response(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
+        return ApiError.response(Incident.record(request.getMethod(), uri.getRequestUri().getRawPath(), failure));
     }
 
 

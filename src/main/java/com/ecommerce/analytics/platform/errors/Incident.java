@@ -1,0 +1,23 @@
+package com.ecommerce.analytics.platform.errors;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An unexpected failure, logged under a random id that the client also receives, so that an operator
+ * handed the id finds the stack trace with the request that caused it.
+ */
+final class Incident {
+
+    private static final Logger LOG = Logger.getLogger(Incident.class.getName());
+
+    private Incident() {
+    }
+
+    static ApiError record(String method, String path, Throwable failure) {
+        String id = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Incident " + id + ": " + method + " " + path + " failed unexpectedly", failure);
+        return ApiError.incident(id, "An unexpected error occurred; it has been logged as incident " + id + ".");
+    }
+}

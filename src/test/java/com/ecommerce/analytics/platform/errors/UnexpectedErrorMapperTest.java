@@ -1,0 +1,113 @@
+package com.ecommerce.analytics.platform.errors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Providers;
+
+class UnexpectedErrorMapperTest {
+
+    private final Logger incidents = Logger.getLogger(Incident.class.getName());
+    private final List<LogRecord> logged = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final UnexpectedErrorMapper mapper = new UnexpectedErrorMapper();
+
+    @BeforeEach
+    void serveARequest() {
+        incidents.addHandler(capture);
+        incidents.setUseParentHandlers(false);
+        mapper.uri = stub(UriInfo.class, Map.of("getRequestUri", URI.create("http://shop/api/orders/42/?x=1")));
+        mapper.request = stub(Request.class, Map.of("getMethod", "PUT"));
+        mapper.providers = stub(Providers.class, Map.of());
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        incidents.removeHandler(capture);
+        incidents.setUseParentHandlers(true);
+    }
+
+    @Test
+    void aDeadlockThatEscapedIsA503WithRetryAfterAndNoIncident() {
+        Response response = mapper.toResponse(new EJBException(new PersistenceException(
+                new SQLException("Deadlock found when trying to get lock", "40001", 1213))));
+        assertEquals(503, response.getStatus());
+        assertEquals("1", response.getHeaderString("Retry-After"));
+        ApiError body = (ApiError) response.getEntity();
+        assertEquals("Service Unavailable", body.error());
+        assertTrue(body.message().contains("busy"), body.message());
+        assertNull(body.incident());
+        assertTrue(logged.isEmpty());
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500WhoseIncidentIdTheLogNamesWithMethodAndPath() {
+        IllegalStateException failure = new IllegalStateException("broken invariant");
+        Response response = mapper.toResponse(failure);
+        assertEquals(500, response.getStatus());
+        ApiError body = (ApiError) response.getEntity();
+        assertNotNull(UUID.fromString(body.incident()));
+        assertEquals(body.message(), body.detail());
+        assertTrue(body.message().contains(body.incident()), body.message());
+
+        assertEquals(1, logged.size());
+        LogRecord line = logged.get(0);
+        assertEquals(Level.SEVERE, line.getLevel());
+        assertTrue(line.getMessage().contains(body.incident()), line.getMessage());
+        assertTrue(line.getMessage().contains("PUT /api/orders/42/"), line.getMessage());
+        assertSame(failure, line.getThrown());
+    }
+
+    @Test
+    void aDuplicateIsStillA409WithoutIncident() {
+        Response response = mapper.toResponse(new EJBException(new PersistenceException(
+                new SQLIntegrityConstraintViolationException("Duplicate entry", "23000", 1062))));
+        assertEquals(409, response.getStatus());
+        assertNull(((ApiError) response.getEntity()).incident());
+        assertTrue(logged.isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T stub(Class<T> type, Map<String, Object> answers) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> answers.get(method.getName()));
+    }
+}

@@ -1,0 +1,106 @@
+package com.ecommerce.analytics.platform.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.errors.StoreBusy;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+
+class WriteRetriesTest {
+
+    private final List<Duration> pauses = new ArrayList<>();
+    private final WriteRetries retries = new WriteRetries(pauses::add);
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    @AfterEach
+    void clearInterrupt() {
+        Thread.interrupted();
+    }
+
+    @Test
+    void aWriteThatMeetsTwoDeadlocksIsRedoneAndItsAnswerReturned() {
+        String answer = retries.call(() -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw deadlock();
+            }
+            return "placed";
+        });
+        assertEquals("placed", answer);
+        assertEquals(3, attempts.get());
+        assertEquals(2, pauses.size());
+    }
+
+    @Test
+    void aWriteThatKeepsMeetingLocksIsTriedFourTimesThenReportedAsBusy() {
+        RuntimeException last = deadlock();
+        StoreBusy busy = assertThrows(StoreBusy.class, () -> retries.run(() -> {
+            attempts.incrementAndGet();
+            throw last;
+        }));
+        assertEquals(4, attempts.get());
+        assertEquals(503, busy.status().getStatusCode());
+        assertSame(last, busy.getCause());
+    }
+
+    @Test
+    void pausesAreRandomAndGrowFromTwentyToEightyMillisecondsUp() {
+        assertThrows(StoreBusy.class, () -> retries.run(() -> {
+            throw deadlock();
+        }));
+        assertEquals(3, pauses.size());
+        for (int retry = 0; retry < pauses.size(); retry++) {
+            long least = 20L << retry;
+            long pause = pauses.get(retry).toMillis();
+            assertTrue(pause >= least && pause <= least * 4, "pause " + retry + ": " + pause + " ms");
+        }
+    }
+
+    @Test
+    void otherFailuresPassThroughAtOnceAndUnchanged() {
+        Conflict refusal = new Conflict("Not enough stock.");
+        Conflict thrown = assertThrows(Conflict.class, () -> retries.run(() -> {
+            attempts.incrementAndGet();
+            throw refusal;
+        }));
+        assertSame(refusal, thrown);
+        EJBException broken = new EJBException(new PersistenceException(new SQLException("syntax", "42000", 1064)));
+        assertSame(broken, assertThrows(EJBException.class, () -> retries.run(() -> {
+            attempts.incrementAndGet();
+            throw broken;
+        })));
+        assertEquals(2, attempts.get());
+        assertTrue(pauses.isEmpty());
+    }
+
+    @Test
+    void anInterruptedPauseStopsRetryingAndKeepsTheInterrupt() {
+        WriteRetries interrupted = new WriteRetries(duration -> {
+            throw new InterruptedException();
+        });
+        assertThrows(StoreBusy.class, () -> interrupted.run(() -> {
+            attempts.incrementAndGet();
+            throw deadlock();
+        }));
+        assertEquals(1, attempts.get());
+        assertTrue(Thread.currentThread().isInterrupted());
+    }
+
+    private static RuntimeException deadlock() {
+        return new EJBException(new PersistenceException(
+                new SQLException("Deadlock found when trying to get lock", "40001", 1213)));
+    }
+}
