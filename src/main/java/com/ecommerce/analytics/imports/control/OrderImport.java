@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.recommendations.control.RecommendationSchedule;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 
@@ -37,6 +38,9 @@ public class OrderImport {
 
     @Inject
     RunningImport running;
+
+    @Inject
+    WriteRetries retries;
 
     @Inject
     RecommendationSchedule recommendations;
@@ -89,7 +93,8 @@ public class OrderImport {
         if (batch.isEmpty()) {
             return;
         }
-        ImportTally written = batches.write(batch, products);
+        // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again.
+        ImportTally written = retries.call(() -> batches.write(batch, products));
         total.add(written);
         rejections.addAll(written.rejections);
     }
