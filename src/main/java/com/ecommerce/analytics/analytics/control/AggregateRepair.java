@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ public class AggregateRepair {
 
     private static final Logger LOG = Logger.getLogger(AggregateRepair.class.getName());
     private static final String MEASURES = "units, gross, orders, refunded_units, refunds";
+    private static final int ROWS_PER_CORRECTION = 2_000;
 
     @Resource(lookup = "jdbc/platform")
     DataSource dataSource;
@@ -79,7 +81,10 @@ public class AggregateRepair {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compare the sales aggregates of " + month + " with the orders", e);
         }
-        corrections.apply(salesFix, countryFix, categoryFix);
+        for (Map<SalesRows.SalesKey, Measures> part : parts(salesFix)) {
+            corrections.apply(part, Map.of(), Map.of());
+        }
+        corrections.apply(Map.of(), countryFix, categoryFix);
         long rollupDifferences = repairMonthRollups(first, next);
         return new Repaired(sales.size(), countries.size(),
                 salesFix.size() + countryFix.size() + categoryFix.size() + rollupDifferences);
@@ -104,7 +109,7 @@ public class AggregateRepair {
             throw new IllegalStateException("Cannot compare the sales of " + year + " with its months", e);
         }
         Map<SalesRows.RollupKey, Measures> fix = differences(fresh, stored, "year");
-        corrections.applyRollups(fix);
+        parts(fix).forEach(corrections::applyRollups);
         return fix.size();
     }
 
@@ -129,7 +134,7 @@ public class AggregateRepair {
             throw new IllegalStateException("Cannot compare the sales of the month from " + first + " with its days", e);
         }
         Map<SalesRows.RollupKey, Measures> fix = differences(fresh, stored, "month");
-        corrections.applyRollups(fix);
+        parts(fix).forEach(corrections::applyRollups);
         return fix.size();
     }
 
@@ -179,6 +184,23 @@ public class AggregateRepair {
                 order -> countries.merge(new SalesRows.CountryKey(calendar.dayOf(order.getObject(1, LocalDateTime.class)
                         .toInstant(ZoneOffset.UTC)), order.getString(2)), Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus));
         return countries;
+    }
+
+    /** The corrections a few thousand rows at a time (see Corrections). */
+    private static <K> List<Map<K, Measures>> parts(Map<K, Measures> fix) {
+        List<Map<K, Measures>> parts = new ArrayList<>();
+        Map<K, Measures> part = new HashMap<>();
+        for (Map.Entry<K, Measures> row : fix.entrySet()) {
+            part.put(row.getKey(), row.getValue());
+            if (part.size() == ROWS_PER_CORRECTION) {
+                parts.add(part);
+                part = new HashMap<>();
+            }
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        return parts;
     }
 
     private interface KeyOf<K> {

@@ -11,7 +11,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
-/** Adds what a repair found missing to the aggregates, each call one short transaction of row-level upserts. */
+/**
+ * Adds what a repair found missing to the aggregates, each call one short transaction of row-level upserts.
+ * Callers pass a few thousand rows at a time: the rows stay locked until the commit, and orders of the same
+ * products and days should not wait long for them.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class Corrections {
