@@ -3,7 +3,7 @@ package com.ecommerce.analytics.analytics.boundary;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.ecommerce.analytics.analytics.control.SalesRebuild;
+import com.ecommerce.analytics.analytics.repair.SalesRebuild;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -2,7 +2,7 @@ package com.ecommerce.analytics.analytics.boundary;
 
 import java.util.List;
 
-import com.ecommerce.analytics.analytics.control.AggregatesStatus;
+import com.ecommerce.analytics.analytics.repair.AggregatesStatus;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;

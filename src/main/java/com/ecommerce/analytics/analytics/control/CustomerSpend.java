@@ -4,14 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.logging.Logger;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
@@ -42,8 +37,6 @@ public class CustomerSpend {
     public static final Map<String, String> ORDERING = Map.of("id", "s.customer_id", "name", "c.name", "spend", "s.spend",
             "orders", "s.orders", "last_order_date", "s.last_order_date", "first_order_date", "s.first_order_date",
             "average_order_value", "(CASE WHEN s.orders > 0 THEN s.spend / s.orders ELSE 0 END)");
-
-    private static final Logger LOG = Logger.getLogger(CustomerSpend.class.getName());
 
     @PersistenceContext
     EntityManager em;

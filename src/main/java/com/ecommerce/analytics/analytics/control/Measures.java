@@ -6,53 +6,53 @@ import java.math.BigDecimal;
  * What the sales aggregates count: units and gross of orders not canceled, the orders counted, and the
  * refunded units and amounts. Equal measures compare equal whatever their decimal scale.
  */
-record Measures(long units, BigDecimal gross, long orders, long refundedUnits, BigDecimal refunds) {
+public record Measures(long units, BigDecimal gross, long orders, long refundedUnits, BigDecimal refunds) {
 
-    static final Measures NONE = new Measures(0, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO);
+    public static final Measures NONE = new Measures(0, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO);
 
-    static Measures sale(long units, BigDecimal gross, long orders) {
+    public static Measures sale(long units, BigDecimal gross, long orders) {
         return new Measures(units, gross, orders, 0, BigDecimal.ZERO);
     }
 
-    static Measures refund(long units, BigDecimal amount) {
+    public static Measures refund(long units, BigDecimal amount) {
         return new Measures(0, BigDecimal.ZERO, 0, units, amount);
     }
 
     /** Measures read as five consecutive columns from the given index on. */
-    static Measures of(Object[] row, int first) {
+    public static Measures of(Object[] row, int first) {
         return new Measures(SqlValues.whole(row[first]), SqlValues.decimal(row[first + 1]), SqlValues.whole(row[first + 2]),
                 SqlValues.whole(row[first + 3]), SqlValues.decimal(row[first + 4]));
     }
 
-    Measures plus(Measures other) {
+    public Measures plus(Measures other) {
         return new Measures(units + other.units, gross.add(other.gross), orders + other.orders,
                 refundedUnits + other.refundedUnits, refunds.add(other.refunds));
     }
 
-    Measures minus(Measures other) {
+    public Measures minus(Measures other) {
         return new Measures(units - other.units, gross.subtract(other.gross), orders - other.orders,
                 refundedUnits - other.refundedUnits, refunds.subtract(other.refunds));
     }
 
-    Measures times(int factor) {
+    public Measures times(int factor) {
         return new Measures(units * factor, gross.multiply(BigDecimal.valueOf(factor)), orders * factor,
                 refundedUnits * factor, refunds.multiply(BigDecimal.valueOf(factor)));
     }
 
-    Measures negate() {
+    public Measures negate() {
         return NONE.minus(this);
     }
 
-    boolean isZero() {
+    public boolean isZero() {
         return sameAs(NONE);
     }
 
-    boolean sameAs(Measures other) {
+    public boolean sameAs(Measures other) {
         return units == other.units && gross.compareTo(other.gross) == 0 && orders == other.orders
                 && refundedUnits == other.refundedUnits && refunds.compareTo(other.refunds) == 0;
     }
 
-    BigDecimal net() {
+    public BigDecimal net() {
         return gross.subtract(refunds);
     }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import jakarta.persistence.Query;
 
 /** Positional parameters of the package's native queries, bound in order. */
-final class NativeQueries {
+public final class NativeQueries {
 
     private NativeQueries() {
     }
 
-    static Query bind(Query query, List<Object> values) {
+    public static Query bind(Query query, List<Object> values) {
         for (int i = 0; i < values.size(); i++) {
             query.setParameter(i + 1, values.get(i));
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
+import com.ecommerce.analytics.analytics.ledger.SalesRows;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

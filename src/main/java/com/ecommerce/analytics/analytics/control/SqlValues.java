@@ -9,13 +9,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /** Values of native query results, whichever Java type the JDBC driver chose for them. */
-final class SqlValues {
+public final class SqlValues {
 
     private SqlValues() {
     }
 
     /** A DATETIME holding UTC wall time. */
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
@@ -23,15 +23,15 @@ final class SqlValues {
         return utc.toInstant(ZoneOffset.UTC);
     }
 
-    static LocalDate date(Object value) {
+    public static LocalDate date(Object value) {
         return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
-    static long whole(Object value) {
+    public static long whole(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    static BigDecimal decimal(Object value) {
+    public static BigDecimal decimal(Object value) {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.ecommerce.analytics.analytics.control.SalesBatch;
+import com.ecommerce.analytics.analytics.ledger.SalesBatch;
 
 /**
  * Turns the lines of credit notes into refunds. Each line refunds the customer's most recent order, on or

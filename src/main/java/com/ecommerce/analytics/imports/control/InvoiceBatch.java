@@ -13,8 +13,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import com.ecommerce.analytics.analytics.control.BulkSalesLedger;
-import com.ecommerce.analytics.analytics.control.SalesBatch;
+import com.ecommerce.analytics.analytics.ledger.BulkSalesLedger;
+import com.ecommerce.analytics.analytics.ledger.SalesBatch;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
 

@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.repair;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.ecommerce.analytics.analytics.control.Measures;
+import com.ecommerce.analytics.analytics.control.NativeQueries;
+import com.ecommerce.analytics.analytics.control.PeriodCover;
+import com.ecommerce.analytics.analytics.control.SqlValues;
+import com.ecommerce.analytics.analytics.control.StoreCalendar;
+import com.ecommerce.analytics.analytics.ledger.SalesRows;
 import com.ecommerce.analytics.platform.database.SqlStatementCounter;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.Transactions;
@@ -36,9 +42,9 @@ class StoreTimeZoneChangeIT {
                 .addPackages(false, "com.ecommerce.analytics.catalog.entity", "com.ecommerce.analytics.customers.entity",
                         "com.ecommerce.analytics.orders.entity", "com.ecommerce.analytics.inventory.entity",
                         "com.ecommerce.analytics.security.entity")
-                .addClasses(SalesRebuild.class, AggregateRepair.class, Corrections.class, SalesRows.class, PeriodCover.class,
-                        ConsistentRead.class, RebuildLease.class, CustomerStatsRepair.class, AggregatesTimeZone.class,
-                        StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
+                .addClasses(SalesRebuild.class, AggregateRepair.class, Corrections.class, ConsistentRead.class,
+                        RebuildLease.class, CustomerStatsRepair.class, AggregatesTimeZone.class, SalesRows.class,
+                        PeriodCover.class, NativeQueries.class, StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
                         UtcInstantConverter.class, SqlStatementCounter.class, InvalidRequest.class, ApiException.class,
                         Conflict.class, Page.class, PageRequest.class)
                 .addAsResource("META-INF/persistence.xml");

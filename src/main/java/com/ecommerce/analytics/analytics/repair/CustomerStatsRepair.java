@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.repair;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
+import com.ecommerce.analytics.analytics.control.SqlValues;
+import com.ecommerce.analytics.analytics.ledger.SalesLedger;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.repair;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.analytics.control.SqlValues;
+import com.ecommerce.analytics.analytics.control.StoreCalendar;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

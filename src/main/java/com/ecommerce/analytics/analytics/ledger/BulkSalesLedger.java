@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.ledger;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -14,6 +14,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.platform.database.InList;
+import com.ecommerce.analytics.analytics.control.SqlValues;
+import com.ecommerce.analytics.analytics.control.StoreCalendar;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.ledger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import com.ecommerce.analytics.analytics.control.Measures;
+import com.ecommerce.analytics.analytics.control.PeriodCover;
 
 /**
  * The write side of the sales aggregates, the only place that changes their rows: adds changes to the daily
@@ -16,20 +18,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * caller's transaction, in key order so that concurrent writers take row locks in the same order; nothing
  * here locks more than the rows it adds to.
  */
-final class SalesRows {
+public final class SalesRows {
 
-    static final String ALL_COUNTRIES = "**";
+    public static final String ALL_COUNTRIES = "**";
 
-    record SalesKey(LocalDate day, long product, String country) {
+    public record SalesKey(LocalDate day, long product, String country) {
     }
 
-    record CountryKey(LocalDate day, String country) {
+    public record CountryKey(LocalDate day, String country) {
     }
 
-    record CategoryKey(LocalDate day, long category) {
+    public record CategoryKey(LocalDate day, long category) {
     }
 
-    record RollupKey(String grain, String country, LocalDate start, long product) {
+    public record RollupKey(String grain, String country, LocalDate start, long product) {
     }
 
     static final Comparator<SalesKey> SALES_ORDER = Comparator.comparing(SalesKey::day).thenComparingLong(SalesKey::product)
@@ -59,13 +61,13 @@ final class SalesRows {
     private final Connection db;
     private final int slot;
 
-    SalesRows(Connection db) {
+    public SalesRows(Connection db) {
         this.db = db;
         this.slot = ThreadLocalRandom.current().nextInt(SLOTS);
     }
 
     /** Daily product rows, then the four rollup rows each of them belongs to. */
-    void addSales(Map<SalesKey, Measures> changes) throws SQLException {
+    public void addSales(Map<SalesKey, Measures> changes) throws SQLException {
         Map<SalesKey, Measures> sorted = sorted(changes, SALES_ORDER);
         Map<RollupKey, Measures> rollups = new TreeMap<>(ROLLUP_ORDER);
         try (PreparedStatement upsert = db.prepareStatement(SALES)) {
@@ -83,7 +85,7 @@ final class SalesRows {
         addRollups(rollups);
     }
 
-    void addRollups(Map<RollupKey, Measures> changes) throws SQLException {
+    public void addRollups(Map<RollupKey, Measures> changes) throws SQLException {
         try (PreparedStatement upsert = db.prepareStatement(ROLLUP)) {
             int batched = 0;
             for (Map.Entry<RollupKey, Measures> row : sorted(changes, ROLLUP_ORDER).entrySet()) {
@@ -97,7 +99,7 @@ final class SalesRows {
         }
     }
 
-    void addCountries(Map<CountryKey, Measures> changes) throws SQLException {
+    public void addCountries(Map<CountryKey, Measures> changes) throws SQLException {
         try (PreparedStatement upsert = db.prepareStatement(COUNTRY)) {
             for (Map.Entry<CountryKey, Measures> row : sorted(changes, COUNTRY_ORDER).entrySet()) {
                 bind(upsert, row.getValue(), row.getKey().day(), row.getKey().country(), slot);
@@ -106,7 +108,7 @@ final class SalesRows {
         }
     }
 
-    void addCategories(Map<CategoryKey, Long> changes) throws SQLException {
+    public void addCategories(Map<CategoryKey, Long> changes) throws SQLException {
         try (PreparedStatement upsert = db.prepareStatement(CATEGORY)) {
             for (Map.Entry<CategoryKey, Long> row : sorted(changes, CATEGORY_ORDER).entrySet()) {
                 if (row.getValue() != 0) {

@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.repair;
 
 import java.sql.Connection;
 import java.sql.SQLException;

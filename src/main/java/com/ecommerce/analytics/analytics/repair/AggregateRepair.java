@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.repair;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -20,6 +20,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+import com.ecommerce.analytics.analytics.control.Measures;
+import com.ecommerce.analytics.analytics.control.PeriodCover;
+import com.ecommerce.analytics.analytics.control.StoreCalendar;
+import com.ecommerce.analytics.analytics.ledger.SalesRows;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

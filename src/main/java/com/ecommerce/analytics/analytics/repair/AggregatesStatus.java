@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.repair;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.ledger;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -22,6 +22,10 @@ import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
 import com.ecommerce.analytics.orders.entity.RefundItem;
 import com.ecommerce.analytics.platform.database.InList;
+import com.ecommerce.analytics.analytics.control.Measures;
+import com.ecommerce.analytics.analytics.control.NativeQueries;
+import com.ecommerce.analytics.analytics.control.SqlValues;
+import com.ecommerce.analytics.analytics.control.StoreCalendar;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

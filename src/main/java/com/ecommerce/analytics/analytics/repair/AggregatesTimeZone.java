@@ -1,4 +1,6 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.repair;
+
+import com.ecommerce.analytics.analytics.control.StoreCalendar;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

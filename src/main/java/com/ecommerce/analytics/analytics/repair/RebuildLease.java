@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.repair;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.ledger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import com.ecommerce.analytics.analytics.control.Measures;
 
 /**
  * The sales of many orders and refunds written at once (an import), summed per store day the way

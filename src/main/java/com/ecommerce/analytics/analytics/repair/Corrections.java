@@ -1,10 +1,12 @@
-package com.ecommerce.analytics.analytics.control;
+package com.ecommerce.analytics.analytics.repair;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 
 import javax.sql.DataSource;
+import com.ecommerce.analytics.analytics.control.Measures;
+import com.ecommerce.analytics.analytics.ledger.SalesRows;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
