@@ -282,7 +282,9 @@ public class AggregateRepair {
         for (K key : keys) {
             long delta = fresh.getOrDefault(key, 0L) - stored.getOrDefault(key, 0L);
             if (delta != 0) {
-                LOG.warning(() -> "Category orders " + key + " were " + stored.get(key) + ", recomputed " + fresh.get(key));
+                if (fix.size() < 20) {
+                    LOG.warning(() -> "Category orders " + key + " were " + stored.get(key) + ", recomputed " + fresh.get(key));
+                }
                 fix.put(key, delta);
             }
         }
