@@ -1,6 +1,7 @@
 package com.ecommerce.analytics.analytics.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.repair.SalesRebuild;
@@ -23,10 +24,15 @@ public class AggregatesResource {
     SalesRebuild rebuild;
 
     @POST
-    @Operation(summary = "Recompute the sales aggregates from the orders", description = "Answers how many "
-            + "months and rows were written and how many rows the kept-up-to-date aggregates had differently "
-            + "(differences: 0 when they agreed). The server also rebuilds them as it starts when STORE_TIMEZONE has "
-            + "changed.")
+    @Operation(summary = "Check the sales aggregates against the orders and repair them", description = "Compares "
+            + "every month's aggregates with its orders in one consistent read and adds what they differ by, while "
+            + "orders go on being placed; answers the months and rows compared and how many rows differed "
+            + "(differences: 0 when the bookkeeping is right). One rebuild runs at a time: a second request waits "
+            + "for the running one (up to ten minutes, then 409). After a start with another STORE_TIMEZONE the "
+            + "server repairs them in the background, and analytics answers carry Analytics-Recomputing: true "
+            + "until it is done.")
+    @APIResponse(responseCode = "200", description = "The repair's counts")
+    @APIResponse(responseCode = "409", description = "Another rebuild kept running for over ten minutes")
     public SalesRebuild.Result rebuild() {
         return rebuild.rebuild();
     }
