@@ -28,10 +28,10 @@ final class OnlineRetailFile {
     private final long lines;
     private final int customers;
     private final int products;
-    private final int firstInvoice;
-    private final int firstCustomer;
+    private final long firstInvoice;
+    private final long firstCustomer;
 
-    OnlineRetailFile(long lines, int customers, int products, int firstInvoice, int firstCustomer) {
+    OnlineRetailFile(long lines, int customers, int products, long firstInvoice, long firstCustomer) {
         this.lines = lines;
         this.customers = customers;
         this.products = products;
@@ -49,7 +49,7 @@ final class OnlineRetailFile {
         int[][] bought = new int[customers][8];
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             out.write("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
-            for (int invoice = firstInvoice; written < lines; invoice++) {
+            for (long invoice = firstInvoice; written < lines; invoice++) {
                 LocalDateTime date = start.plusMinutes(written * days * 24L * 60 / lines + random.nextInt(5));
                 int customer = random.nextInt(customers);
                 String country = customer % 10 == 0 ? COUNTRIES[customer / 10 % COUNTRIES.length] : "United Kingdom";
