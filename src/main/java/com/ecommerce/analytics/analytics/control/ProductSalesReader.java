@@ -1,5 +1,6 @@
 package com.ecommerce.analytics.analytics.control;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,23 +81,56 @@ public class ProductSalesReader {
         return sales;
     }
 
-    /** Plain JDBC: tens of thousands of rows, summed here with little overhead per row. */
+    /**
+     * Plain JDBC: tens of thousands of rows, summed here into one mutable tally per product, so that a row costs
+     * its parsing and a few additions rather than new objects.
+     */
     private Map<Long, Measures> read(String sql, List<Object> values) {
-        Map<Long, Measures> sales = new HashMap<>();
+        Map<Long, Tally> tallies = new HashMap<>();
         try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
                 query.setObject(i + 1, values.get(i));
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    Measures measures = new Measures(rows.getLong(3), rows.getBigDecimal(4), rows.getLong(5), rows.getLong(6),
-                            rows.getBigDecimal(7));
-                    sales.merge(rows.getLong(2), measures.times(rows.getInt(1)), Measures::plus);
+                    tallies.computeIfAbsent(rows.getLong(2), product -> new Tally()).add(rows);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the product sales", e);
         }
+        Map<Long, Measures> sales = new HashMap<>(tallies.size() * 2);
+        tallies.forEach((product, tally) -> sales.put(product, tally.measures()));
         return sales;
+    }
+
+    /** One product's measures as the rows of a range's parts are added (sign 1) or subtracted (sign -1). */
+    private static final class Tally {
+        private long units;
+        private BigDecimal gross = BigDecimal.ZERO;
+        private long orders;
+        private long refundedUnits;
+        private BigDecimal refunds = BigDecimal.ZERO;
+
+        void add(ResultSet row) throws SQLException {
+            int sign = row.getInt(1);
+            units += sign * row.getLong(3);
+            gross = plus(gross, sign, row.getBigDecimal(4));
+            orders += sign * row.getLong(5);
+            refundedUnits += sign * row.getLong(6);
+            refunds = plus(refunds, sign, row.getBigDecimal(7));
+        }
+
+        private static BigDecimal plus(BigDecimal sum, int sign, BigDecimal amount) {
+            return switch (sign) {
+                case 1 -> sum.add(amount);
+                case -1 -> sum.subtract(amount);
+                default -> sum.add(amount.multiply(BigDecimal.valueOf(sign)));
+            };
+        }
+
+        Measures measures() {
+            return new Measures(units, gross, orders, refundedUnits, refunds);
+        }
     }
 }
