@@ -18,8 +18,6 @@ import com.ecommerce.analytics.analytics.ledger.SalesRows;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Product and category sales over any range, read from the daily rows and their month and year rollups as the
@@ -30,9 +28,6 @@ import jakarta.persistence.PersistenceContext;
 public class ProductSalesReader {
 
     private static final String MEASURES = "product_id, units, gross, orders, refunded_units, refunds";
-
-    @PersistenceContext
-    EntityManager em;
 
     @Resource(lookup = "jdbc/platform")
     DataSource dataSource;
@@ -69,16 +64,28 @@ public class ProductSalesReader {
     }
 
     /** Each category's sales in the range, by category name; products count in their current category. */
-    @SuppressWarnings("unchecked")
     public Map<String, Measures> byCategory(Comparison.Range range) {
-        Map<Long, String> categories = new HashMap<>();
-        ((List<Object[]>) em.createNativeQuery("SELECT p.id, c.name FROM product p JOIN category c ON c.id = p.category_id")
-                .getResultList()).forEach(row -> categories.put(SqlValues.whole(row[0]), (String) row[1]));
+        Map<Long, String> categories = categoryNames();
         Map<String, Measures> sales = new HashMap<>();
         byProduct(range, null).forEach((product, measures) ->
                 sales.merge(categories.get(product), measures, Measures::plus));
         sales.values().removeIf(Measures::isZero);
         return sales;
+    }
+
+    /** Every product's category name, by product id: one row per product, read with plain JDBC as the sales are. */
+    private Map<Long, String> categoryNames() {
+        Map<Long, String> names = new HashMap<>();
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(
+                "SELECT p.id, c.name FROM product p JOIN category c ON c.id = p.category_id");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                names.put(rows.getLong(1), rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the products' categories", e);
+        }
+        return names;
     }
 
     /**
