@@ -2,13 +2,19 @@ package com.ecommerce.analytics.analytics.control;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import javax.sql.DataSource;
 
@@ -16,6 +22,8 @@ import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.analytics.ledger.SalesRows;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -28,6 +36,9 @@ import jakarta.inject.Inject;
 public class ProductSalesReader {
 
     private static final String MEASURES = "product_id, units, gross, orders, refunded_units, refunds";
+    /** About 12 days' or 4 months' rows (see PeriodCover.Grain): less, and a second connection costs what it saves. */
+    private static final long PARALLEL_FROM_COST = 12;
+    private static final Semaphore SECOND_CONNECTIONS = new Semaphore(4);
 
     @Resource(lookup = "jdbc/platform")
     DataSource dataSource;
@@ -35,32 +46,114 @@ public class ProductSalesReader {
     @Inject
     StoreCalendar calendar;
 
+    @Resource
+    SessionContext context;
+
     /** Each product's sales in the range (in one country, or in all when country is null); products without any left out. */
     public Map<Long, Measures> byProduct(Comparison.Range range, CountryCode country) {
-        String rollupCountry = country == null ? SalesRows.ALL_COUNTRIES : country.value();
-        List<String> parts = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         for (PeriodCover.Run run : PeriodCover.of(range.start(), range.end(), calendar.today())) {
+            parts.add(Part.of(run, country));
+        }
+        Map<Long, Tally> tallies;
+        List<List<Part>> halves = halves(parts);
+        if (halves.size() == 2 && SECOND_CONNECTIONS.tryAcquire()) {
+            Future<Map<Long, Tally>> aside = self().readAside(halves.get(1));
+            tallies = read(halves.get(0));
+            await(aside).forEach((product, tally) -> tallies.merge(product, tally, Tally::plus));
+        } else {
+            tallies = read(parts);
+        }
+        Map<Long, Measures> sales = new HashMap<>(tallies.size() * 2);
+        tallies.forEach((product, tally) -> {
+            Measures measures = tally.measures();
+            if (!measures.isZero()) {
+                sales.put(product, measures);
+            }
+        });
+        return sales;
+    }
+
+    /** One run of the range's cover as a statement: day rows from sales_daily, months and years from sales_rollup. */
+    record Part(String sql, List<Object> values, long cost) {
+        static Part of(PeriodCover.Run run, CountryCode country) {
+            long cost = run.grain().cost * periods(run);
             if (run.grain() == PeriodCover.Grain.DAY) {
-                parts.add("SELECT " + run.sign() + ", " + MEASURES + " FROM sales_daily WHERE sale_date >= ? AND sale_date < ?"
-                        + (country == null ? "" : " AND country = ?"));
-                values.add(run.from());
-                values.add(run.until());
-                if (country != null) {
-                    values.add(country.value());
-                }
+                String sql = "SELECT " + run.sign() + ", " + MEASURES + " FROM sales_daily WHERE sale_date >= ? "
+                        + "AND sale_date < ?" + (country == null ? "" : " AND country = ?");
+                return new Part(sql, country == null ? List.of(run.from(), run.until())
+                        : List.of(run.from(), run.until(), country.value()), cost);
+            }
+            return new Part("SELECT " + run.sign() + ", " + MEASURES + " FROM sales_rollup WHERE grain = ? AND country = ? "
+                    + "AND period_start >= ? AND period_start < ?", List.of(run.grain().code(),
+                    country == null ? SalesRows.ALL_COUNTRIES : country.value(), run.from(), run.until()), cost);
+        }
+
+        private static long periods(PeriodCover.Run run) {
+            long periods = 0;
+            for (LocalDate start = run.from(); start.isBefore(run.until()); start = run.grain().next(start)) {
+                periods++;
+            }
+            return periods;
+        }
+    }
+
+    /**
+     * A long range's parts in two halves of about equal cost, read on two connections at once (the database and
+     * the server have cores to spare for one request); a short range's in one. The halves are two statements, so
+     * an order committing between them may show in one and not the other until the next read.
+     */
+    private static List<List<Part>> halves(List<Part> parts) {
+        long total = parts.stream().mapToLong(Part::cost).sum();
+        if (parts.size() < 2 || total < PARALLEL_FROM_COST) {
+            return List.of(parts);
+        }
+        List<Part> byCost = new ArrayList<>(parts);
+        byCost.sort(Comparator.comparingLong(Part::cost).reversed());
+        List<Part> first = new ArrayList<>();
+        List<Part> second = new ArrayList<>();
+        long firstCost = 0;
+        long secondCost = 0;
+        for (Part part : byCost) {
+            if (firstCost <= secondCost) {
+                first.add(part);
+                firstCost += part.cost();
             } else {
-                parts.add("SELECT " + run.sign() + ", " + MEASURES + " FROM sales_rollup WHERE grain = ? AND country = ? "
-                        + "AND period_start >= ? AND period_start < ?");
-                values.add(run.grain().code());
-                values.add(rollupCountry);
-                values.add(run.from());
-                values.add(run.until());
+                second.add(part);
+                secondCost += part.cost();
             }
         }
-        Map<Long, Measures> sales = read(String.join(" UNION ALL ", parts), values);
-        sales.values().removeIf(Measures::isZero);
-        return sales;
+        return List.of(first, second);
+    }
+
+    @Asynchronous
+    public Future<Map<Long, Tally>> readAside(List<Part> parts) {
+        try {
+            return CompletableFuture.completedFuture(read(parts));
+        } finally {
+            SECOND_CONNECTIONS.release();
+        }
+    }
+
+    private ProductSalesReader self() {
+        return context.getBusinessObject(ProductSalesReader.class);
+    }
+
+    private static <T> T await(Future<T> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading product sales", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read product sales", e.getCause());
+        }
+    }
+
+    private Map<Long, Tally> read(List<Part> parts) {
+        List<Object> values = new ArrayList<>();
+        parts.forEach(part -> values.addAll(part.values()));
+        return read(String.join(" UNION ALL ", parts.stream().map(Part::sql).toList()), values);
     }
 
     /** Each category's sales in the range, by category name; products count in their current category. */
@@ -92,7 +185,7 @@ public class ProductSalesReader {
      * Plain JDBC: tens of thousands of rows, summed here into one mutable tally per product, so that a row costs
      * its parsing and a few additions rather than new objects.
      */
-    private Map<Long, Measures> read(String sql, List<Object> values) {
+    private Map<Long, Tally> read(String sql, List<Object> values) {
         Map<Long, Tally> tallies = new HashMap<>();
         try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
@@ -106,13 +199,11 @@ public class ProductSalesReader {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the product sales", e);
         }
-        Map<Long, Measures> sales = new HashMap<>(tallies.size() * 2);
-        tallies.forEach((product, tally) -> sales.put(product, tally.measures()));
-        return sales;
+        return tallies;
     }
 
     /** One product's measures as the rows of a range's parts are added (sign 1) or subtracted (sign -1). */
-    private static final class Tally {
+    static final class Tally {
         private long units;
         private BigDecimal gross = BigDecimal.ZERO;
         private long orders;
@@ -138,6 +229,15 @@ public class ProductSalesReader {
 
         Measures measures() {
             return new Measures(units, gross, orders, refundedUnits, refunds);
+        }
+
+        Tally plus(Tally other) {
+            units += other.units;
+            gross = gross.add(other.gross);
+            orders += other.orders;
+            refundedUnits += other.refundedUnits;
+            refunds = refunds.add(other.refunds);
+            return this;
         }
     }
 }
