@@ -98,6 +98,9 @@ public class SalesRebuild {
         }
         try {
             LOG.info(() -> "Bringing the sales aggregates up to date for STORE_TIMEZONE " + calendar.zone().getId());
+            // Until the repair is through, the rows are part one zone's days and part the other's: a stop meanwhile
+            // must leave them marked stale, so that the next start repairs them whatever zone it has.
+            timeZone.markStale();
             repairAll(owner);
             return true;
         } finally {
