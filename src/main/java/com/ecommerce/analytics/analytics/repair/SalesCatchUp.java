@@ -3,6 +3,8 @@ package com.ecommerce.analytics.analytics.repair;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -51,6 +53,10 @@ public class SalesCatchUp {
         try {
             done = rebuild.rebuildIfStale();
         } catch (RuntimeException e) {
+            if (ServerStopping.isStopping()) {
+                LOG.info("The sales aggregates' catch-up stopped with the server; the next start goes on with it");
+                return;
+            }
             LOG.log(Level.WARNING, "Bringing the sales aggregates up to date failed; trying again in "
                     + RETRY_MS / 1000 + " s", e);
             done = false;

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
 import com.ecommerce.analytics.analytics.control.SqlValues;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 
@@ -120,15 +121,18 @@ public class SalesRebuild {
         if (first != null) {
             YearMonth last = YearMonth.from(latest());
             for (YearMonth month = YearMonth.from(first); !month.isAfter(last); month = month.plusMonths(1)) {
+                ServerStopping.checkNotStopping("the repair of the sales aggregates");
                 result = result.plus(repair.repairMonth(month));
                 lease.claim(owner);
             }
             for (int year = first.getYear(); year <= last.getYear(); year++) {
+                ServerStopping.checkNotStopping("the repair of the sales aggregates");
                 result = result.plusDifferences(repair.repairYear(year));
             }
         }
         long lastCustomer = customers.lastCustomer();
         for (long from = 0; from <= lastCustomer; from += CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION) {
+            ServerStopping.checkNotStopping("the repair of the customers' stats");
             result = result.plusDifferences(customers.repair(from, from + CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION));
             lease.claim(owner);
         }

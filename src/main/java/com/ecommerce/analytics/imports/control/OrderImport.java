@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
 import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.recommendations.control.RecommendationSchedule;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
@@ -93,6 +94,7 @@ public class OrderImport {
         if (batch.isEmpty()) {
             return;
         }
+        ServerStopping.checkNotStopping("the import (from line " + batch.get(0).firstLine() + " on)");
         // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again.
         ImportTally written = retries.call(() -> batches.write(batch, products));
         total.add(written);

@@ -26,6 +26,7 @@ import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import com.ecommerce.analytics.platform.errors.ApiException;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 
@@ -46,7 +47,7 @@ class StoreTimeZoneChangeIT {
                         RebuildLease.class, CustomerStatsRepair.class, AggregatesTimeZone.class, SalesRows.class,
                         PeriodCover.class, NativeQueries.class, StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
                         UtcInstantConverter.class, SqlStatementCounter.class, InvalidRequest.class, ApiException.class,
-                        Conflict.class, Page.class, PageRequest.class)
+                        Conflict.class, ServerStopping.class, Page.class, PageRequest.class)
                 .addAsResource("META-INF/persistence.xml");
     }
 
