@@ -36,6 +36,15 @@ public final class PeriodCover {
             };
         }
 
+        /** The start of the period of this grain that holds the day. */
+        public LocalDate start(LocalDate day) {
+            return switch (this) {
+                case DAY -> day;
+                case MONTH -> day.withDayOfMonth(1);
+                case YEAR -> day.withDayOfYear(1);
+            };
+        }
+
         public String code() {
             return name().substring(0, 1);
         }
@@ -49,7 +58,7 @@ public final class PeriodCover {
     }
 
     public static List<Run> of(LocalDate first, LocalDate last, LocalDate today) {
-        LocalDate anchor = first.withDayOfYear(1);
+        LocalDate anchor = Grain.YEAR.start(first);
         LocalDate end = last.plusDays(1);
         Map<Grain, TreeMap<LocalDate, Integer>> best = null;
         long bestCost = Long.MAX_VALUE;
@@ -74,8 +83,8 @@ public final class PeriodCover {
     /** Everything from the anchor to the day, the way chosen by two bits: bit 0 for the months, bit 1 for the days. */
     private static void addBefore(Map<Grain, TreeMap<LocalDate, Integer>> counts, LocalDate anchor, LocalDate day, int way,
                                   int sign) {
-        LocalDate year = day.withDayOfYear(1);
-        LocalDate month = day.withDayOfMonth(1);
+        LocalDate year = Grain.YEAR.start(day);
+        LocalDate month = Grain.MONTH.start(day);
         add(counts, Grain.YEAR, anchor, year, sign);
         if ((way & 1) == 0) {
             add(counts, Grain.MONTH, year, month, sign);

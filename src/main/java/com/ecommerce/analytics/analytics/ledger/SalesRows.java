@@ -125,11 +125,15 @@ public final class SalesRows {
 
     /** The month and year rows of a daily change, in its country and over all countries. */
     static void rollUp(Map<RollupKey, Measures> rollups, SalesKey key, Measures change) {
-        LocalDate month = key.day().withDayOfMonth(1);
-        LocalDate year = key.day().withDayOfYear(1);
+        rollUp(rollups, key, change, PeriodCover.Grain.MONTH);
+        rollUp(rollups, key, change, PeriodCover.Grain.YEAR);
+    }
+
+    /** The rows of one grain that a daily change belongs to: in its country and over all countries. */
+    public static void rollUp(Map<RollupKey, Measures> rollups, SalesKey key, Measures change, PeriodCover.Grain grain) {
+        LocalDate start = grain.start(key.day());
         for (String country : new String[] {key.country(), ALL_COUNTRIES}) {
-            rollups.merge(new RollupKey(PeriodCover.Grain.MONTH.code(), country, month, key.product()), change, Measures::plus);
-            rollups.merge(new RollupKey(PeriodCover.Grain.YEAR.code(), country, year, key.product()), change, Measures::plus);
+            rollups.merge(new RollupKey(grain.code(), country, start, key.product()), change, Measures::plus);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -48,6 +50,7 @@ public class AggregateRepair {
     private static final Logger LOG = Logger.getLogger(AggregateRepair.class.getName());
     private static final String MEASURES = "units, gross, orders, refunded_units, refunds";
     private static final int ROWS_PER_CORRECTION = 2_000;
+    private static final int LOGGED_DIFFERENCES = 20;
 
     @Resource(lookup = "jdbc/platform")
     DataSource dataSource;
@@ -58,30 +61,42 @@ public class AggregateRepair {
     @Inject
     Corrections corrections;
 
-    /** The month's daily rows from the orders, then its month rollups from its daily rows. */
+    /**
+     * The month's daily rows from the orders, and its month rows from its daily rows, all compared in one view.
+     * Both corrections are added: the daily one carries its own month and year rows with it (SalesRows), and the
+     * month one makes up for what the month rows already differed from the days by.
+     */
     public Repaired repairMonth(YearMonth month) {
         LocalDate first = month.atDay(1);
         LocalDate next = month.plusMonths(1).atDay(1);
         Map<SalesRows.SalesKey, Measures> sales;
         Map<SalesRows.CountryKey, Measures> countries;
-        Map<SalesRows.CategoryKey, Long> categories;
         Map<SalesRows.SalesKey, Measures> salesFix;
         Map<SalesRows.CountryKey, Measures> countryFix;
         Map<SalesRows.CategoryKey, Long> categoryFix;
+        Map<SalesRows.RollupKey, Measures> monthFix;
         try (ConsistentRead view = ConsistentRead.open(dataSource)) {
             Connection db = view.connection();
             Map<SalesRows.CategoryKey, Set<Long>> categoryOrders = new HashMap<>();
             sales = freshSales(db, first, next, categoryOrders);
             countries = freshCountries(db, sales, first, next);
-            categories = new HashMap<>();
+            Map<SalesRows.CategoryKey, Long> categories = new HashMap<>();
             categoryOrders.forEach((key, orders) -> categories.put(key, (long) orders.size()));
-            salesFix = differences(sales, stored(db, "SELECT sale_date, product_id, country, " + MEASURES
-                    + " FROM sales_daily WHERE sale_date >= ? AND sale_date < ?", first, next,
-                    row -> new SalesRows.SalesKey(date(row, 1), row.getLong(2), row.getString(3)), 4), "daily");
+            Map<SalesRows.SalesKey, Measures> storedSales = stored(db, "SELECT sale_date, product_id, country, " + MEASURES
+                    + " FROM sales_daily WHERE sale_date >= ? AND sale_date < ?", List.of(first, next),
+                    row -> new SalesRows.SalesKey(date(row, 1), row.getLong(2), row.getString(3)), 4);
+            salesFix = differences(sales, storedSales, "daily");
             countryFix = differences(countries, stored(db, "SELECT sale_date, country, " + MEASURES
-                    + " FROM country_daily WHERE sale_date >= ? AND sale_date < ?", first, next,
+                    + " FROM country_daily WHERE sale_date >= ? AND sale_date < ?", List.of(first, next),
                     row -> new SalesRows.CountryKey(date(row, 1), row.getString(2)), 3), "country");
-            categoryFix = countDifferences(categories, storedCategories(db, first, next));
+            categoryFix = differences(categories, storedCategories(db, first, next), 0L, (a, b) -> a - b,
+                    delta -> delta == 0, "category orders");
+            Map<SalesRows.RollupKey, Measures> monthsOfDays = new HashMap<>();
+            storedSales.forEach((key, measures) -> SalesRows.rollUp(monthsOfDays, key, measures, PeriodCover.Grain.MONTH));
+            String grain = PeriodCover.Grain.MONTH.code();
+            monthFix = differences(monthsOfDays, stored(db, "SELECT country, product_id, " + MEASURES + " FROM sales_rollup "
+                    + "WHERE grain = ? AND period_start = ?", List.of(grain, first),
+                    row -> new SalesRows.RollupKey(grain, row.getString(1), first, row.getLong(2)), 3), "month");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compare the sales aggregates of " + month + " with the orders", e);
         }
@@ -89,9 +104,9 @@ public class AggregateRepair {
             corrections.apply(part, Map.of(), Map.of());
         }
         corrections.apply(Map.of(), countryFix, categoryFix);
-        long rollupDifferences = repairMonthRollups(first, next);
+        parts(monthFix).forEach(corrections::applyRollups);
         return new Repaired(sales.size(), countries.size(),
-                salesFix.size() + countryFix.size() + categoryFix.size() + rollupDifferences);
+                salesFix.size() + countryFix.size() + categoryFix.size() + monthFix.size());
     }
 
     /** The year rows of a year from its month rows (each month repaired first). */
@@ -113,31 +128,6 @@ public class AggregateRepair {
             throw new IllegalStateException("Cannot compare the sales of " + year + " with its months", e);
         }
         Map<SalesRows.RollupKey, Measures> fix = differences(fresh, stored, "year");
-        parts(fix).forEach(corrections::applyRollups);
-        return fix.size();
-    }
-
-    private long repairMonthRollups(LocalDate first, LocalDate next) {
-        Map<SalesRows.RollupKey, Measures> fresh = new HashMap<>();
-        Map<SalesRows.RollupKey, Measures> stored = new HashMap<>();
-        String month = PeriodCover.Grain.MONTH.code();
-        try (ConsistentRead view = ConsistentRead.open(dataSource)) {
-            Connection db = view.connection();
-            forEach(db, "SELECT sale_date, product_id, country, " + MEASURES + " FROM sales_daily WHERE sale_date >= ? "
-                    + "AND sale_date < ?", List.of(first, next), row -> {
-                        Measures measures = measures(row, 4);
-                        long product = row.getLong(2);
-                        fresh.merge(new SalesRows.RollupKey(month, row.getString(3), first, product), measures, Measures::plus);
-                        fresh.merge(new SalesRows.RollupKey(month, SalesRows.ALL_COUNTRIES, first, product), measures,
-                                Measures::plus);
-                    });
-            forEach(db, "SELECT country, product_id, " + MEASURES + " FROM sales_rollup WHERE grain = ? AND period_start = ?",
-                    List.of(month, first), row -> stored.put(new SalesRows.RollupKey(month, row.getString(1), first,
-                            row.getLong(2)), measures(row, 3)));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot compare the sales of the month from " + first + " with its days", e);
-        }
-        Map<SalesRows.RollupKey, Measures> fix = differences(fresh, stored, "month");
         parts(fix).forEach(corrections::applyRollups);
         return fix.size();
     }
@@ -216,10 +206,10 @@ public class AggregateRepair {
     }
 
     /** The stored rows by key, a day's slots summed. */
-    private static <K> Map<K, Measures> stored(Connection db, String sql, LocalDate first, LocalDate next, KeyOf<K> key,
+    private static <K> Map<K, Measures> stored(Connection db, String sql, List<Object> values, KeyOf<K> key,
                                                int firstMeasure) throws SQLException {
         Map<K, Measures> stored = new HashMap<>();
-        forEach(db, sql, List.of(first, next), row -> stored.merge(key.of(row), measures(row, firstMeasure), Measures::plus));
+        forEach(db, sql, values, row -> stored.merge(key.of(row), measures(row, firstMeasure), Measures::plus));
         return stored;
     }
 
@@ -254,36 +244,25 @@ public class AggregateRepair {
         return row.getObject(column, LocalDate.class);
     }
 
-    /**
-     * What must be added to the stored rows to make them the fresh ones, each difference logged (one means a
-     * bookkeeping bug to find); a stored row of zeros equals no row.
-     */
     private static <K> Map<K, Measures> differences(Map<K, Measures> fresh, Map<K, Measures> stored, String what) {
-        Set<K> keys = new HashSet<>(fresh.keySet());
-        keys.addAll(stored.keySet());
-        Map<K, Measures> fix = new HashMap<>();
-        for (K key : keys) {
-            Measures delta = fresh.getOrDefault(key, Measures.NONE).minus(stored.getOrDefault(key, Measures.NONE));
-            if (!delta.isZero()) {
-                if (fix.size() < 20) {
-                    LOG.warning(() -> "Sales aggregate (" + what + ") " + key + " was " + stored.get(key) + ", recomputed "
-                            + fresh.get(key));
-                }
-                fix.put(key, delta);
-            }
-        }
-        return fix;
+        return differences(fresh, stored, Measures.NONE, Measures::minus, Measures::isZero, what);
     }
 
-    private static <K> Map<K, Long> countDifferences(Map<K, Long> fresh, Map<K, Long> stored) {
+    /**
+     * What must be added to the stored rows to make them the fresh ones, the first few logged (a difference means
+     * a bookkeeping bug to find); a stored row of zeros equals no row.
+     */
+    private static <K, V> Map<K, V> differences(Map<K, V> fresh, Map<K, V> stored, V none, BinaryOperator<V> minus,
+                                                Predicate<V> isNone, String what) {
         Set<K> keys = new HashSet<>(fresh.keySet());
         keys.addAll(stored.keySet());
-        Map<K, Long> fix = new HashMap<>();
+        Map<K, V> fix = new HashMap<>();
         for (K key : keys) {
-            long delta = fresh.getOrDefault(key, 0L) - stored.getOrDefault(key, 0L);
-            if (delta != 0) {
-                if (fix.size() < 20) {
-                    LOG.warning(() -> "Category orders " + key + " were " + stored.get(key) + ", recomputed " + fresh.get(key));
+            V delta = minus.apply(fresh.getOrDefault(key, none), stored.getOrDefault(key, none));
+            if (!isNone.test(delta)) {
+                if (fix.size() < LOGGED_DIFFERENCES) {
+                    LOG.warning(() -> "Sales aggregate (" + what + ") " + key + " was " + stored.get(key) + ", recomputed "
+                            + fresh.get(key));
                 }
                 fix.put(key, delta);
             }
