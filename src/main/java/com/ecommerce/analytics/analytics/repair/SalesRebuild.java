@@ -87,31 +87,23 @@ public class SalesRebuild {
      * holds the lease: it may be doing the same.
      */
     public boolean rebuildIfStale() {
-        if (timeZone.isCurrent()) {
-            if (!ordersWithoutAggregates()) {
-                return true;
-            }
-            timeZone.markStale();
+        if (timeZone.isCurrent() && !ordersWithoutAggregates()) {
+            return true;
         }
+        // Until a repair is through, the rows are part one zone's days and part the other's: a stop meanwhile must
+        // leave them marked stale, so that the next start repairs them whatever zone it has.
+        timeZone.markStale();
         String owner = UUID.randomUUID().toString();
         if (!lease.claim(owner)) {
             return false;
         }
         try {
             LOG.info(() -> "Bringing the sales aggregates up to date for STORE_TIMEZONE " + calendar.zone().getId());
-            // Until the repair is through, the rows are part one zone's days and part the other's: a stop meanwhile
-            // must leave them marked stale, so that the next start repairs them whatever zone it has.
-            timeZone.markStale();
             repairAll(owner);
             return true;
         } finally {
             lease.release(owner);
         }
-    }
-
-    /** A catch-up after a start is under way: the figures may still be the other time zone's or incomplete. */
-    public boolean isCatchingUp() {
-        return !timeZone.isCurrent();
     }
 
     private Result repairAll(String owner) {
@@ -123,7 +115,7 @@ public class SalesRebuild {
             for (YearMonth month = YearMonth.from(first); !month.isAfter(last); month = month.plusMonths(1)) {
                 ServerStopping.checkNotStopping("the repair of the sales aggregates");
                 result = result.plus(repair.repairMonth(month));
-                lease.claim(owner);
+                renew(owner);
             }
             for (int year = first.getYear(); year <= last.getYear(); year++) {
                 ServerStopping.checkNotStopping("the repair of the sales aggregates");
@@ -134,12 +126,23 @@ public class SalesRebuild {
         for (long from = 0; from <= lastCustomer; from += CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION) {
             ServerStopping.checkNotStopping("the repair of the customers' stats");
             result = result.plusDifferences(customers.repair(from, from + CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION));
-            lease.claim(owner);
+            renew(owner);
         }
         timeZone.recordCurrent();
         Result done = result;
         LOG.info(() -> "Repaired the sales aggregates in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + done);
         return done;
+    }
+
+    /**
+     * Keeps the lease; a step that outlasted it (another instance may have taken the lease and be adding the same
+     * differences) ends the repair rather than add them twice.
+     */
+    private void renew(String owner) {
+        if (!lease.claim(owner)) {
+            throw new IllegalStateException("The rebuild lease lapsed during a step longer than "
+                    + RebuildLease.TERM.toMinutes() + " minutes; another instance may be repairing, so this repair stops");
+        }
     }
 
     /** Orders written straight to the tables (the demo data into a store that had none). */
