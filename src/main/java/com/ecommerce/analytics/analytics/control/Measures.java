@@ -19,7 +19,7 @@ public record Measures(long units, BigDecimal gross, long orders, long refundedU
     }
 
     /** Measures read as five consecutive columns from the given index on. */
-    public static Measures of(Object[] row, int first) {
+    static Measures of(Object[] row, int first) {
         return new Measures(SqlValues.whole(row[first]), SqlValues.decimal(row[first + 1]), SqlValues.whole(row[first + 2]),
                 SqlValues.whole(row[first + 3]), SqlValues.decimal(row[first + 4]));
     }
@@ -39,15 +39,11 @@ public record Measures(long units, BigDecimal gross, long orders, long refundedU
                 refundedUnits * factor, refunds.multiply(BigDecimal.valueOf(factor)));
     }
 
-    public Measures negate() {
-        return NONE.minus(this);
-    }
-
     public boolean isZero() {
         return sameAs(NONE);
     }
 
-    public boolean sameAs(Measures other) {
+    boolean sameAs(Measures other) {
         return units == other.units && gross.compareTo(other.gross) == 0 && orders == other.orders
                 && refundedUnits == other.refundedUnits && refunds.compareTo(other.refunds) == 0;
     }

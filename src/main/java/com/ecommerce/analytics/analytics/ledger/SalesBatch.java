@@ -35,20 +35,20 @@ public class SalesBatch {
 
     /** An order of these products (each once): it counts once in its country's day and in each of their categories. */
     public void order(Instant date, String country, long customer, Collection<Long> products) {
-        LocalDate day = day(date);
+        LocalDate day = dayOf.apply(date);
         countries.merge(new SalesRows.CountryKey(day, country), Measures.sale(0, BigDecimal.ZERO, 1), Measures::plus);
         customers.add(customer);
         orderProducts.add(new OrderProducts(day, Set.copyOf(products)));
     }
 
     public void line(Instant orderDate, String country, long product, int units, BigDecimal gross) {
-        LocalDate day = day(orderDate);
+        LocalDate day = dayOf.apply(orderDate);
         sales.merge(new SalesRows.SalesKey(day, product, country), Measures.sale(units, gross, 1), Measures::plus);
         countries.merge(new SalesRows.CountryKey(day, country), Measures.sale(units, gross, 0), Measures::plus);
     }
 
     public void refund(Instant refundDate, String country, long product, int units, BigDecimal amount, long customer) {
-        LocalDate day = day(refundDate);
+        LocalDate day = dayOf.apply(refundDate);
         Measures refunded = Measures.refund(units, amount);
         sales.merge(new SalesRows.SalesKey(day, product, country), refunded, Measures::plus);
         countries.merge(new SalesRows.CountryKey(day, country), refunded, Measures::plus);
@@ -57,9 +57,5 @@ public class SalesBatch {
 
     boolean isEmpty() {
         return sales.isEmpty() && countries.isEmpty();
-    }
-
-    private LocalDate day(Instant date) {
-        return dayOf.apply(date);
     }
 }

@@ -9,20 +9,21 @@ public class AggregatesStatus {
 
     private static final long FRESH_FOR_NANOS = 1_000_000_000L;
 
+    private record Reading(boolean catchingUp, long atNanos) {
+    }
+
     @Inject
     AggregatesTimeZone timeZone;
 
-    private volatile boolean catchingUp = true;
-    private volatile long checkedAt;
-    private volatile boolean everChecked;
+    private volatile Reading last;
 
     public boolean isCatchingUp() {
         long now = System.nanoTime();
-        if (!everChecked || now - checkedAt > FRESH_FOR_NANOS) {
-            catchingUp = !timeZone.isCurrent();
-            checkedAt = now;
-            everChecked = true;
+        Reading reading = last;
+        if (reading == null || now - reading.atNanos() > FRESH_FOR_NANOS) {
+            reading = new Reading(!timeZone.isCurrent(), now);
+            last = reading;
         }
-        return catchingUp;
+        return reading.catchingUp();
     }
 }
