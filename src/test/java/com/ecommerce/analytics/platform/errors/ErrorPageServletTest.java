@@ -10,17 +10,11 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -30,34 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 class ErrorPageServletTest {
 
-    private final Logger incidents = Logger.getLogger(Incident.class.getName());
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureIncidents() {
-        incidents.addHandler(capture);
-        incidents.setUseParentHandlers(false);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        incidents.removeHandler(capture);
-        incidents.setUseParentHandlers(true);
-    }
+    @RegisterExtension
+    final IncidentLog incidents = new IncidentLog();
 
     @Test
     void aContainerFailureIsA500WithAnIncidentThatTheLogNamesWithMethodAndPath() throws IOException {
@@ -69,10 +37,10 @@ class ErrorPageServletTest {
         String incident = body.getString("incident");
         assertTrue(body.getString("message").contains(incident));
         assertEquals(body.getString("message"), body.getString("detail"));
-        assertEquals(1, logged.size());
-        assertTrue(logged.get(0).getMessage().contains(incident + ": DELETE /api/customers/7/"),
-                logged.get(0).getMessage());
-        assertSame(failure, logged.get(0).getThrown());
+        assertEquals(1, incidents.lines().size());
+        assertTrue(incidents.lines().get(0).getMessage().contains(incident + ": DELETE /api/customers/7/"),
+                incidents.lines().get(0).getMessage());
+        assertSame(failure, incidents.lines().get(0).getThrown());
     }
 
     @Test
@@ -81,7 +49,7 @@ class ErrorPageServletTest {
         assertEquals(404, body.getInt("status"));
         assertEquals("Not found.", body.getString("message"));
         assertFalse(body.containsKey("incident"));
-        assertTrue(logged.isEmpty());
+        assertTrue(incidents.lines().isEmpty());
     }
 
     private static JsonObject serve(int status, Throwable failure) throws IOException {

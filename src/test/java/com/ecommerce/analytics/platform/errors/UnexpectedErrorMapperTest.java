@@ -10,18 +10,14 @@ import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
@@ -32,37 +28,15 @@ import jakarta.ws.rs.ext.Providers;
 
 class UnexpectedErrorMapperTest {
 
-    private final Logger incidents = Logger.getLogger(Incident.class.getName());
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    @RegisterExtension
+    final IncidentLog incidents = new IncidentLog();
     private final UnexpectedErrorMapper mapper = new UnexpectedErrorMapper();
 
     @BeforeEach
     void serveARequest() {
-        incidents.addHandler(capture);
-        incidents.setUseParentHandlers(false);
         mapper.uri = stub(UriInfo.class, Map.of("getRequestUri", URI.create("http://shop/api/orders/42/?x=1")));
         mapper.request = stub(Request.class, Map.of("getMethod", "PUT"));
         mapper.providers = stub(Providers.class, Map.of());
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        incidents.removeHandler(capture);
-        incidents.setUseParentHandlers(true);
     }
 
     @Test
@@ -75,7 +49,7 @@ class UnexpectedErrorMapperTest {
         assertEquals("Service Unavailable", body.error());
         assertTrue(body.message().contains("busy"), body.message());
         assertNull(body.incident());
-        assertTrue(logged.isEmpty());
+        assertTrue(incidents.lines().isEmpty());
     }
 
     @Test
@@ -88,8 +62,8 @@ class UnexpectedErrorMapperTest {
         assertEquals(body.message(), body.detail());
         assertTrue(body.message().contains(body.incident()), body.message());
 
-        assertEquals(1, logged.size());
-        LogRecord line = logged.get(0);
+        assertEquals(1, incidents.lines().size());
+        LogRecord line = incidents.lines().get(0);
         assertEquals(Level.SEVERE, line.getLevel());
         assertTrue(line.getMessage().contains(body.incident()), line.getMessage());
         assertTrue(line.getMessage().contains("PUT /api/orders/42/"), line.getMessage());
@@ -102,7 +76,7 @@ class UnexpectedErrorMapperTest {
                 new SQLIntegrityConstraintViolationException("Duplicate entry", "23000", 1062))));
         assertEquals(409, response.getStatus());
         assertNull(((ApiError) response.getEntity()).incident());
-        assertTrue(logged.isEmpty());
+        assertTrue(incidents.lines().isEmpty());
     }
 
     @SuppressWarnings("unchecked")
