@@ -1,6 +1,5 @@
 package com.ecommerce.analytics.analytics.ledger;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -169,25 +168,13 @@ public class SalesLedger {
      */
     private void refreshCustomer(long customerId) {
         em.flush();
-        em.createNativeQuery("INSERT INTO customer_stats (customer_id) VALUES (?) "
-                + "ON DUPLICATE KEY UPDATE orders = orders").setParameter(1, customerId).executeUpdate();
-        Object[] orders = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(total_amount), 0), "
-                        + "MIN(order_date), MAX(order_date) FROM orders WHERE customer_id = ? AND status <> 'canceled'")
-                .setParameter(1, customerId).getSingleResult();
-        Object refunds = em.createNativeQuery("SELECT COALESCE(SUM(r.amount), 0) FROM refund r JOIN orders o "
-                        + "ON o.id = r.order_id WHERE o.customer_id = ? AND o.status <> 'canceled'")
-                .setParameter(1, customerId).getSingleResult();
-        BigDecimal gross = SqlValues.decimal(orders[1]);
-        em.createNativeQuery("UPDATE customer_stats SET orders = ?, gross = ?, refunds = ?, spend = ?, first_order_date = ?, "
-                        + "last_order_date = ? WHERE customer_id = ?")
-                .setParameter(1, SqlValues.whole(orders[0]))
-                .setParameter(2, gross)
-                .setParameter(3, SqlValues.decimal(refunds))
-                .setParameter(4, gross.subtract(SqlValues.decimal(refunds)))
-                .setParameter(5, orders[2])
-                .setParameter(6, orders[3])
-                .setParameter(7, customerId)
-                .executeUpdate();
+        try (Connection db = dataSource.getConnection()) {
+            CustomerStatsRows stats = new CustomerStatsRows(db);
+            stats.createMissing(customerId);
+            stats.write(stats.recomputed(List.of(customerId)).values());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot recompute the spend of customer " + customerId, e);
+        }
     }
 
     /** The products' categories, their rows locked until the caller commits (see the class comment). */

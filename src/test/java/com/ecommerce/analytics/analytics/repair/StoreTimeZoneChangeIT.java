@@ -18,7 +18,9 @@ import com.ecommerce.analytics.analytics.control.NativeQueries;
 import com.ecommerce.analytics.analytics.control.PeriodCover;
 import com.ecommerce.analytics.analytics.control.SqlValues;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
+import com.ecommerce.analytics.analytics.ledger.CustomerStatsRows;
 import com.ecommerce.analytics.analytics.ledger.SalesRows;
+import com.ecommerce.analytics.platform.database.InList;
 import com.ecommerce.analytics.platform.database.SqlStatementCounter;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.Transactions;
@@ -45,6 +47,7 @@ class StoreTimeZoneChangeIT {
                         "com.ecommerce.analytics.security.entity")
                 .addClasses(SalesRebuild.class, AggregateRepair.class, Corrections.class, ConsistentRead.class,
                         RebuildLease.class, CustomerStatsRepair.class, AggregatesTimeZone.class, SalesRows.class,
+                        CustomerStatsRows.class, CustomerStatsRows.CustomerStats.class, InList.class,
                         PeriodCover.class, NativeQueries.class, StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
                         UtcInstantConverter.class, SqlStatementCounter.class, InvalidRequest.class, ApiException.class,
                         Conflict.class, ServerStopping.class, Page.class, PageRequest.class)
