@@ -1,7 +1,6 @@
 package com.ecommerce.analytics.analytics.control;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 
 /** The customers report over customer_stats (kept by SalesLedger, repaired by CustomerStatsRepair). */
 @Stateless
@@ -41,7 +41,6 @@ public class CustomerSpend {
     @PersistenceContext
     EntityManager em;
 
-    @SuppressWarnings("unchecked")
     public Page<Row> report(Filter filter, String ordering, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
@@ -50,14 +49,13 @@ public class CustomerSpend {
         long total = ((Number) NativeQueries.bind(em.createNativeQuery("SELECT COUNT(*) FROM customer_stats s"
                 + (byCustomer ? " JOIN customer c ON c.id = s.customer_id" : "") + where), parameters)
                 .getSingleResult()).longValue();
-        List<Object[]> rows = NativeQueries.bind(em.createNativeQuery("SELECT c.id, c.name, c.email, c.country, s.orders, s.gross, "
+        Query rows = NativeQueries.bind(em.createNativeQuery("SELECT c.id, c.name, c.email, c.country, s.orders, s.gross, "
                         + "s.refunds, s.first_order_date, s.last_order_date "
                         + "FROM customer_stats s JOIN customer c ON c.id = s.customer_id" + where
                         + " ORDER BY " + orderBy(ordering)), parameters)
                 .setFirstResult((int) page.offset())
-                .setMaxResults(page.limit())
-                .getResultList();
-        return new Page<>(rows.stream().map(CustomerSpend::row).toList(), total, page);
+                .setMaxResults(page.limit());
+        return new Page<>(SqlRow.read(rows, CustomerSpend::row), total, page);
     }
 
     private static String where(Filter filter, List<Object> parameters) {
@@ -102,17 +100,9 @@ public class CustomerSpend {
         return String.join(", ", keys);
     }
 
-
-    private static Row row(Object[] r) {
-        long orders = SqlValues.whole(r[4]);
-        BigDecimal gross = SalesAnalytics.money(r[5]);
-        BigDecimal refunds = SalesAnalytics.money(r[6]);
-        BigDecimal spend = gross.subtract(refunds);
-        return new Row(SqlValues.whole(r[0]), (String) r[1], (String) r[2], (String) r[3], orders, spend, gross, refunds,
-                averageOrderValue(spend, orders), SqlValues.instant(r[7]), SqlValues.instant(r[8]));
-    }
-
-    static BigDecimal averageOrderValue(BigDecimal spend, long orders) {
-        return orders == 0 ? BigDecimal.ZERO.setScale(2) : spend.divide(BigDecimal.valueOf(orders), 2, RoundingMode.HALF_UP);
+    private static Row row(SqlRow row) {
+        CustomerStats stats = CustomerStats.of(row, 4);
+        return new Row(row.whole(0), row.text(1), row.text(2), row.text(3), stats.orders(), stats.spend(), stats.gross(),
+                stats.refunds(), stats.averageOrderValue(), stats.firstOrderDate(), stats.lastOrderDate());
     }
 }

@@ -24,16 +24,12 @@ public class CustomerValue {
     /** Read from customer_stats, which SalesLedger keeps with every order, status change and refund. */
     public Clv of(long customerId) {
         Customer customer = Lookup.byId(em, Customer.class, customerId, "Customer");
-        Object[] stats = (Object[]) em.createNativeQuery("SELECT orders, gross, refunds, first_order_date, last_order_date "
+        CustomerStats stats = SqlRow.read(em.createNativeQuery("SELECT orders, gross, refunds, first_order_date, last_order_date "
                         + "FROM customer_stats WHERE customer_id = ?")
-                .setParameter(1, customer.getId())
-                .getResultStream().findFirst()
-                .orElse(new Object[] {0, BigDecimal.ZERO, BigDecimal.ZERO, null, null});
-        long orders = SqlValues.whole(stats[0]);
-        BigDecimal gross = SalesAnalytics.money(stats[1]);
-        BigDecimal refunds = SalesAnalytics.money(stats[2]);
-        BigDecimal net = gross.subtract(refunds);
-        return new Clv(customer.getId(), net, gross, refunds, orders, CustomerSpend.averageOrderValue(net, orders),
-                SqlValues.instant(stats[3]), SqlValues.instant(stats[4]));
+                .setParameter(1, customer.getId()), row -> CustomerStats.of(row, 0))
+                .stream().findFirst()
+                .orElse(CustomerStats.NONE);
+        return new Clv(customer.getId(), stats.spend(), stats.gross(), stats.refunds(), stats.orders(),
+                stats.averageOrderValue(), stats.firstOrderDate(), stats.lastOrderDate());
     }
 }

@@ -18,12 +18,6 @@ public record Measures(long units, BigDecimal gross, long orders, long refundedU
         return new Measures(0, BigDecimal.ZERO, 0, units, amount);
     }
 
-    /** Measures read as five consecutive columns from the given index on. */
-    static Measures of(Object[] row, int first) {
-        return new Measures(SqlValues.whole(row[first]), SqlValues.decimal(row[first + 1]), SqlValues.whole(row[first + 2]),
-                SqlValues.whole(row[first + 3]), SqlValues.decimal(row[first + 4]));
-    }
-
     public Measures plus(Measures other) {
         return new Measures(units + other.units, gross.add(other.gross), orders + other.orders,
                 refundedUnits + other.refundedUnits, refunds.add(other.refunds));

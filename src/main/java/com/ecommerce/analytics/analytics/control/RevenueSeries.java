@@ -15,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 
 /** Revenue over time in day, week, month, quarter or year buckets (every one present), with a totals block. */
 @Stateless
@@ -45,8 +46,17 @@ public class RevenueSeries {
     private record Day(BigDecimal gross, BigDecimal refunds, long units, long orders) {
         static final Day NONE = new Day(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), 0, 0);
 
+        /** Gross, refunds, units and orders read as four consecutive columns from the given one on. */
+        static Day of(SqlRow row, int first) {
+            return new Day(row.money(first), row.money(first + 1), row.whole(first + 2), row.whole(first + 3));
+        }
+
         Day plus(Day other) {
             return new Day(gross.add(other.gross), refunds.add(other.refunds), units + other.units, orders + other.orders);
+        }
+
+        BigDecimal net() {
+            return gross.subtract(refunds);
         }
     }
 
@@ -113,26 +123,33 @@ public class RevenueSeries {
     private record Sales(Map<LocalDate, Day> days, Map<String, BigDecimal> netByCountry, Day total) {
     }
 
+    /** A country's sales on a date, or over the whole range when read without dates (date null). */
+    private record CountrySales(LocalDate date, String country, Day sales) {
+        static CountrySales onDay(SqlRow row) {
+            return new CountrySales(row.date(0), row.text(1), Day.of(row, 2));
+        }
+
+        static CountrySales overRange(SqlRow row) {
+            return new CountrySales(null, row.text(0), Day.of(row, 1));
+        }
+    }
+
     private static final String BY_DAY_AND_COUNTRY = "SELECT sale_date, country, gross, refunds, units, orders "
             + "FROM country_daily WHERE sale_date >= ? AND sale_date <= ?";
     private static final String BY_COUNTRY = "SELECT country, SUM(gross), SUM(refunds), SUM(units), SUM(orders) "
             + "FROM country_daily WHERE sale_date >= ? AND sale_date <= ? GROUP BY country";
 
-    @SuppressWarnings("unchecked")
     private Sales sales(LocalDate start, LocalDate end, boolean byDay) {
         Map<LocalDate, Day> days = new HashMap<>();
         Map<String, BigDecimal> netByCountry = new HashMap<>();
         Day total = Day.NONE;
-        for (Object[] row : (List<Object[]>) em.createNativeQuery(byDay ? BY_DAY_AND_COUNTRY : BY_COUNTRY)
-                .setParameter(1, start).setParameter(2, end).getResultList()) {
-            int measures = byDay ? 2 : 1;
-            Day day = new Day(SalesAnalytics.money(row[measures]), SalesAnalytics.money(row[measures + 1]),
-                    SqlValues.whole(row[measures + 2]), SqlValues.whole(row[measures + 3]));
+        Query query = em.createNativeQuery(byDay ? BY_DAY_AND_COUNTRY : BY_COUNTRY).setParameter(1, start).setParameter(2, end);
+        for (CountrySales row : SqlRow.read(query, byDay ? CountrySales::onDay : CountrySales::overRange)) {
             if (byDay) {
-                days.merge(SqlValues.date(row[0]), day, Day::plus);
+                days.merge(row.date(), row.sales(), Day::plus);
             }
-            netByCountry.merge((String) row[measures - 1], day.gross().subtract(day.refunds()), BigDecimal::add);
-            total = total.plus(day);
+            netByCountry.merge(row.country(), row.sales().net(), BigDecimal::add);
+            total = total.plus(row.sales());
         }
         return new Sales(days, netByCountry, total);
     }

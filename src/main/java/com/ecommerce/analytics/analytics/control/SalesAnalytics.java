@@ -49,6 +49,25 @@ public class SalesAnalytics {
                                BigDecimal changePercent) {
     }
 
+    private record ProductDetails(long id, String name, String sku, String categoryName) {
+        static ProductDetails of(SqlRow row) {
+            return new ProductDetails(row.whole(0), row.text(1), row.text(2), row.text(3));
+        }
+    }
+
+    private record CategoryOrders(String category, long orders) {
+        static CategoryOrders of(SqlRow row) {
+            return new CategoryOrders(row.text(0), row.whole(1));
+        }
+    }
+
+    private record CountrySales(String country, Measures measures) {
+        static CountrySales of(SqlRow row) {
+            return new CountrySales(row.text(0),
+                    new Measures(row.whole(1), row.decimal(2), row.whole(3), row.whole(4), row.decimal(5)));
+        }
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -93,12 +112,12 @@ public class SalesAnalytics {
                         .thenComparing(Map.Entry::getKey))
                 .limit(limit)
                 .toList();
-        Map<Long, Object[]> products = details(top);
+        Map<Long, ProductDetails> products = details(top);
         return top.stream().map(e -> {
             Measures s = e.getValue();
-            Object[] product = products.get(e.getKey());
+            ProductDetails product = products.get(e.getKey());
             BigDecimal before = previous == null ? null : net(previous.get(e.getKey()));
-            return new ProductRevenue(e.getKey(), (String) product[1], (String) product[2], (String) product[3],
+            return new ProductRevenue(e.getKey(), product.name(), product.sku(), product.categoryName(),
                     money(s.net()), money(s.gross()), money(s.refunds()), s.units(), s.orders(), before,
                     Comparison.changePercent(s.net(), before));
         }).toList();
@@ -114,48 +133,44 @@ public class SalesAnalytics {
                         .thenComparing(Map.Entry::getKey))
                 .limit(limit)
                 .toList();
-        Map<Long, Object[]> products = details(top);
+        Map<Long, ProductDetails> products = details(top);
         return top.stream().map(e -> {
             Measures s = e.getValue();
-            Object[] product = products.get(e.getKey());
+            ProductDetails product = products.get(e.getKey());
             Long sold = previous == null ? null : previous.getOrDefault(e.getKey(), Measures.NONE).units();
-            return new ProductSales(e.getKey(), (String) product[1], (String) product[2], s.units(), money(s.net()),
+            return new ProductSales(e.getKey(), product.name(), product.sku(), s.units(), money(s.net()),
                     money(s.gross()), money(s.refunds()), sold,
                     sold == null ? null : Comparison.changePercent(BigDecimal.valueOf(s.units()), BigDecimal.valueOf(sold)));
         }).toList();
     }
 
     /** How many orders bought from each category in the range, by category name. */
-    @SuppressWarnings("unchecked")
     private Map<String, Long> categoryOrders(LocalDate start, LocalDate end) {
         Map<String, Long> orders = new HashMap<>();
-        ((List<Object[]>) em.createNativeQuery("SELECT c.name, SUM(d.orders) FROM category_daily d JOIN category c "
+        SqlRow.read(em.createNativeQuery("SELECT c.name, SUM(d.orders) FROM category_daily d JOIN category c "
                         + "ON c.id = d.category_id WHERE d.sale_date >= ? AND d.sale_date <= ? GROUP BY c.name")
-                .setParameter(1, start).setParameter(2, end).getResultList())
-                .forEach(row -> orders.put((String) row[0], SqlValues.whole(row[1])));
+                .setParameter(1, start).setParameter(2, end), CategoryOrders::of)
+                .forEach(category -> orders.put(category.category(), category.orders()));
         return orders;
     }
 
     /** Each country's sales in the range, from the day x country rows; orders are whole orders. */
-    @SuppressWarnings("unchecked")
     private Map<String, Measures> byCountry(Comparison.Range range) {
         Map<String, Measures> countries = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT country, SUM(units), SUM(gross), SUM(orders), "
+        for (CountrySales sales : SqlRow.read(em.createNativeQuery("SELECT country, SUM(units), SUM(gross), SUM(orders), "
                         + "SUM(refunded_units), SUM(refunds) FROM country_daily WHERE sale_date >= ? AND sale_date <= ? "
                         + "GROUP BY country")
-                .setParameter(1, range.start()).setParameter(2, range.end()).getResultList()) {
-            Measures measures = Measures.of(row, 1);
-            if (!measures.isZero()) {
-                countries.put((String) row[0], measures);
+                .setParameter(1, range.start()).setParameter(2, range.end()), CountrySales::of)) {
+            if (!sales.measures().isZero()) {
+                countries.put(sales.country(), sales.measures());
             }
         }
         return countries;
     }
 
     /** id, name, SKU and category name of the listed products. */
-    @SuppressWarnings("unchecked")
-    private Map<Long, Object[]> details(List<Map.Entry<Long, Measures>> listed) {
-        Map<Long, Object[]> products = new HashMap<>();
+    private Map<Long, ProductDetails> details(List<Map.Entry<Long, Measures>> listed) {
+        Map<Long, ProductDetails> products = new HashMap<>();
         if (listed.isEmpty()) {
             return products;
         }
@@ -165,7 +180,7 @@ public class SalesAnalytics {
         for (int i = 0; i < ids.size(); i++) {
             query.setParameter(i + 1, ids.get(i));
         }
-        ((List<Object[]>) query.getResultList()).forEach(row -> products.put(SqlValues.whole(row[0]), row));
+        SqlRow.read(query, ProductDetails::of).forEach(product -> products.put(product.id(), product));
         return products;
     }
 

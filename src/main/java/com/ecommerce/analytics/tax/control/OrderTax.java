@@ -3,7 +3,6 @@ package com.ecommerce.analytics.tax.control;
 import java.math.BigDecimal;
 import java.util.List;
 
-import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.orders.entity.OrderStatus;
 import com.ecommerce.analytics.platform.errors.NotFound;
 import com.ecommerce.analytics.tax.entity.TaxRate;
@@ -34,19 +33,20 @@ public class OrderTax {
 
     /** One read for the order and its refunds, one for the rate: the request is a few milliseconds. */
     public Bill of(long orderId) {
-        List<Object[]> found = em.createQuery("SELECT o.country, o.status, o.totalAmount, (SELECT COALESCE(SUM(r.amount), 0) "
-                + "FROM Refund r WHERE r.order = o) FROM Order o WHERE o.id = :id", Object[].class)
+        List<TaxableOrder> found = em.createQuery("SELECT NEW com.ecommerce.analytics.tax.control.TaxableOrder(o.country, "
+                + "o.status, o.totalAmount, (SELECT COALESCE(SUM(r.amount), 0) FROM Refund r WHERE r.order = o)) "
+                + "FROM Order o WHERE o.id = :id", TaxableOrder.class)
                 .setParameter("id", orderId).getResultList();
         if (found.isEmpty()) {
             throw NotFound.of("Order", orderId);
         }
-        CountryCode country = (CountryCode) found.get(0)[0];
-        OrderStatus status = (OrderStatus) found.get(0)[1];
-        BigDecimal total = (BigDecimal) found.get(0)[2];
-        BigDecimal refunds = ((BigDecimal) found.get(0)[3]).setScale(2);
-        BigDecimal taxable = status == OrderStatus.CANCELED ? BigDecimal.ZERO.setScale(2) : total.subtract(refunds);
-        TaxRate rate = rates.forCountry(country);
+        TaxableOrder order = found.get(0);
+        BigDecimal total = order.totalAmount();
+        BigDecimal refunds = order.refunds().setScale(2);
+        BigDecimal taxable = order.status() == OrderStatus.CANCELED ? BigDecimal.ZERO.setScale(2) : total.subtract(refunds);
+        TaxRate rate = rates.forCountry(order.country());
         BigDecimal tax = rate.taxOn(taxable);
-        return new Bill(orderId, country.value(), rate.getRate(), total, refunds, taxable, tax, taxable.add(tax), ROUNDING);
+        return new Bill(orderId, order.country().value(), rate.getRate(), total, refunds, taxable, tax, taxable.add(tax),
+                ROUNDING);
     }
 }
