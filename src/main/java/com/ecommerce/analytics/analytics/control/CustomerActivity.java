@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
@@ -39,9 +37,6 @@ public class CustomerActivity {
     /** Customers who ordered in a span, and those of them whose first order fell in it. */
     public record Customers(long ordered, long firstOrdered) {
     }
-
-    /** Counts running on a second connection, across all requests; a few, well below the pool's 30. */
-    private static final Semaphore SECOND_CONNECTIONS = new Semaphore(4);
 
     @PersistenceContext
     EntityManager em;
@@ -77,18 +72,17 @@ public class CustomerActivity {
     }
 
     /**
-     * customers(span) on another thread and connection while the caller counts something else, when one of
-     * SECOND_CONNECTIONS is free; else here and now. The cap keeps requests that wait for their second count
-     * from holding every pooled connection while those counts wait for one.
+     * customers(span) on another thread and connection while the caller counts something else, when ReadsAside
+     * gives a permit; else here and now.
      */
     public Future<Customers> customersMeanwhile(Span span) {
-        return SECOND_CONNECTIONS.tryAcquire() ? self().customersAside(span)
+        return ReadsAside.tryStart() ? self().customersAside(span)
                 : CompletableFuture.completedFuture(customers(span));
     }
 
     /** orderedIn(span), as customersMeanwhile. */
     public Future<Long> orderedInMeanwhile(Span span) {
-        return SECOND_CONNECTIONS.tryAcquire() ? self().orderedInAside(span)
+        return ReadsAside.tryStart() ? self().orderedInAside(span)
                 : CompletableFuture.completedFuture(orderedIn(span));
     }
 
@@ -97,7 +91,7 @@ public class CustomerActivity {
         try {
             return CompletableFuture.completedFuture(customers(span));
         } finally {
-            SECOND_CONNECTIONS.release();
+            ReadsAside.finished();
         }
     }
 
@@ -106,7 +100,7 @@ public class CustomerActivity {
         try {
             return CompletableFuture.completedFuture(orderedIn(span));
         } finally {
-            SECOND_CONNECTIONS.release();
+            ReadsAside.finished();
         }
     }
 
@@ -116,14 +110,7 @@ public class CustomerActivity {
 
     /** What a ...Meanwhile method answered, once it has. */
     public static <T> T await(Future<T> counted) {
-        try {
-            return counted.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while counting customers", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot count customers", e.getCause());
-        }
+        return ReadsAside.await(counted, "customers");
     }
 
     /** Customers whose first order falls in the span. */

@@ -12,9 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 import javax.sql.DataSource;
 
@@ -38,7 +36,6 @@ public class ProductSalesReader {
     private static final String MEASURES = "product_id, units, gross, orders, refunded_units, refunds";
     /** About 12 days' or 4 months' rows (see PeriodCover.Grain): less, and a second connection costs what it saves. */
     private static final long PARALLEL_FROM_COST = 12;
-    private static final Semaphore SECOND_CONNECTIONS = new Semaphore(4);
 
     @Resource(lookup = "jdbc/platform")
     DataSource dataSource;
@@ -57,10 +54,10 @@ public class ProductSalesReader {
         }
         Map<Long, Tally> tallies;
         List<List<Part>> halves = halves(parts);
-        if (halves.size() == 2 && SECOND_CONNECTIONS.tryAcquire()) {
+        if (halves.size() == 2 && ReadsAside.tryStart()) {
             Future<Map<Long, Tally>> aside = self().readAside(halves.get(1));
             tallies = read(halves.get(0));
-            await(aside).forEach((product, tally) -> tallies.merge(product, tally, Tally::plus));
+            ReadsAside.await(aside, "product sales").forEach((product, tally) -> tallies.merge(product, tally, Tally::plus));
         } else {
             tallies = read(parts);
         }
@@ -131,23 +128,12 @@ public class ProductSalesReader {
         try {
             return CompletableFuture.completedFuture(read(parts));
         } finally {
-            SECOND_CONNECTIONS.release();
+            ReadsAside.finished();
         }
     }
 
     private ProductSalesReader self() {
         return context.getBusinessObject(ProductSalesReader.class);
-    }
-
-    private static <T> T await(Future<T> read) {
-        try {
-            return read.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading product sales", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot read product sales", e.getCause());
-        }
     }
 
     private Map<Long, Tally> read(List<Part> parts) {
