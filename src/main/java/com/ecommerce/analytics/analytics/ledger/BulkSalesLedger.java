@@ -65,12 +65,16 @@ public class BulkSalesLedger {
         return orders;
     }
 
+    /**
+     * Locked as SalesLedger locks the products of an order: a product moving meanwhile waits for the batch and then
+     * moves its orders too, or the batch reads the new category.
+     */
     private static Map<Long, Long> categoriesOf(Connection db, List<Long> products) throws SQLException {
         Map<Long, Long> categories = new HashMap<>();
         for (int from = 0; from < products.size(); from += BATCH) {
             List<Long> slice = products.subList(from, Math.min(products.size(), from + BATCH));
             try (PreparedStatement query = db.prepareStatement("SELECT id, category_id FROM product WHERE id IN "
-                    + InList.of(slice.size()))) {
+                    + InList.of(slice.size()) + " ORDER BY id FOR UPDATE")) {
                 InList.bind(query, 1, slice);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

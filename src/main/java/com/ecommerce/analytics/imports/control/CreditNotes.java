@@ -58,9 +58,12 @@ final class CreditNotes {
         if (credits.isEmpty()) {
             return 0;
         }
+        Set<Long> buyers = ids(credits.stream().map(Invoice::customer), customers);
+        Set<Long> returned = ids(credits.stream().flatMap(credit -> credit.lines().stream()).map(SalesLine::sku), products);
+        // Locked as a refund through the API locks its order, then read again: what they refunded meanwhile counts.
+        tables.lockOrders(tables.soldLines(buyers, returned).stream().map(ImportTables.SoldLine::order).toList());
         Map<Key, List<Sold>> sold = new HashMap<>();
-        for (ImportTables.SoldLine line : tables.soldLines(ids(credits.stream().map(Invoice::customer), customers),
-                ids(credits.stream().flatMap(credit -> credit.lines().stream()).map(SalesLine::sku), products))) {
+        for (ImportTables.SoldLine line : tables.soldLines(buyers, returned)) {
             sold.computeIfAbsent(new Key(line.customer(), line.product()), key -> new ArrayList<>()).add(new Sold(line));
         }
         int refunds = 0;

@@ -210,6 +210,19 @@ final class ImportTables {
         return lines;
     }
 
+    /** Locks the orders' rows until the batch commits, in id order as every writer of several orders does. */
+    void lockOrders(Collection<Long> orders) throws SQLException {
+        List<Long> ids = orders.stream().distinct().sorted().toList();
+        for (int from = 0; from < ids.size(); from += SLICE) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + SLICE));
+            try (PreparedStatement lock = db.prepareStatement("SELECT id FROM orders WHERE id IN " + InList.of(slice.size())
+                    + " ORDER BY id FOR UPDATE")) {
+                InList.bind(lock, 1, slice);
+                lock.executeQuery().close();
+            }
+        }
+    }
+
     /** A refund, not restocked (the goods of past sales are long gone), with its items. */
     void insertRefund(long order, Instant date, String creditNote, List<NewRefundItem> items, Instant now)
             throws SQLException {
