@@ -37,6 +37,11 @@ public final class Api {
         return request(path).header("Authorization", "Bearer " + accessToken);
     }
 
+    /** A request that accepts only the given media type. */
+    public static Invocation.Builder request(String path, String accessToken, String accept) {
+        return CLIENT.target(BASE_URL + "/" + path).request(accept).header("Authorization", "Bearer " + accessToken);
+    }
+
     public static Response post(String path, String json) {
         return request(path).post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));
     }

@@ -3,7 +3,7 @@ package com.ecommerce.analytics.imports.control;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What an import batch, or the whole import, created, skipped and rejected. */
+/** What an import batch created, skipped and rejected. */
 public class ImportTally {
 
     long ordersCreated;
@@ -14,16 +14,6 @@ public class ImportTally {
     long invoicesAlreadyImported;
     long rowsAlreadyImported;
     final List<Rejection> rejections = new ArrayList<>();
-
-    void add(ImportTally batch) {
-        ordersCreated += batch.ordersCreated;
-        itemsCreated += batch.itemsCreated;
-        refundsCreated += batch.refundsCreated;
-        customersCreated += batch.customersCreated;
-        productsCreated += batch.productsCreated;
-        invoicesAlreadyImported += batch.invoicesAlreadyImported;
-        rowsAlreadyImported += batch.rowsAlreadyImported;
-    }
 
     void reject(long line, String reason) {
         rejections.add(new Rejection(line, reason));

@@ -1,69 +1,62 @@
 package com.ecommerce.analytics.imports.control;
 
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 
 /**
- * The products of a batch by SKU (the file's StockCode). A product first seen is created in the category
- * "Uncategorized", named after the line that first names it; while the import runs, the price of each
- * product it created follows the latest UnitPrice read. Products that existed before keep their name and
- * price.
+ * The products of an import by SKU (the file's StockCode, compared without case). Before any invoice is written,
+ * each SKU the file sells that no product has is created in the category "Uncategorized", named after its
+ * earliest sale in the file and priced at its latest one, by date and then invoice number, never by where a row
+ * stands in the file: the same rows in any order, or a run interrupted and run again, create the same products.
+ * Products that existed before keep their name and price.
  */
-public class ImportedProducts {
+final class ImportedProducts {
 
     static final String CATEGORY = "Uncategorized";
-    private static final int LONGEST_NAME = 200;
+    static final int LONGEST_NAME = 200;
 
-    /** The latest line of each product created by this import, across its batches. */
-    private final Map<String, SalesLine> latestOfCreated = new HashMap<>();
+    private static final Comparator<StagingTables.StagedSale> FILE_ORDER = Comparator
+            .comparing(StagingTables.StagedSale::date).thenComparing(StagingTables.StagedSale::invoice)
+            .thenComparing(StagingTables.StagedSale::description).thenComparing(StagingTables.StagedSale::unitPrice);
 
-    /** Creates the products first seen in these lines, reprices the ones this import created before, counts the new. */
-    int createOrReprice(ImportTables tables, List<SalesLine> lines, Map<String, Long> ids, Instant now)
-            throws SQLException {
-        Map<String, SalesLine> first = new LinkedHashMap<>();
-        Map<String, SalesLine> latest = new LinkedHashMap<>();
-        for (SalesLine line : lines) {
-            String sku = ImportTables.normal(line.sku());
-            first.putIfAbsent(sku, line);
-            latest.merge(sku, line, (a, b) -> b.date().isBefore(a.date()) ? a : b);
-        }
-        Map<String, SalesLine> missing = new LinkedHashMap<>(latest);
-        missing.keySet().removeAll(ids.keySet());
-        if (!missing.isEmpty()) {
-            List<ImportTables.NewProduct> created = missing.entrySet().stream().map(entry -> {
-                SalesLine named = first.get(entry.getKey());
-                String name = named.description().isBlank() ? named.sku() : named.description();
-                return new ImportTables.NewProduct(named.sku(), name.length() > LONGEST_NAME
-                        ? name.substring(0, LONGEST_NAME) : name, entry.getValue().unitPrice());
-            }).toList();
-            ids.putAll(tables.insertProducts(created, tables.category(CATEGORY,
-                    "Products first seen in an import of past sales"), now));
-            latestOfCreated.putAll(missing);
-        }
-        tables.updatePrices(newPrices(latest, ids, missing), now);
-        return missing.size();
+    private ImportedProducts() {
     }
 
-    /** Products created by an earlier batch whose latest line is now a later one at another price. */
-    private Map<Long, BigDecimal> newPrices(Map<String, SalesLine> latest, Map<String, Long> ids,
-                                            Map<String, SalesLine> createdNow) {
-        Map<Long, BigDecimal> prices = new HashMap<>();
-        for (Map.Entry<String, SalesLine> entry : latest.entrySet()) {
-            SalesLine before = latestOfCreated.get(entry.getKey());
-            SalesLine line = entry.getValue();
-            if (before == null || createdNow.containsKey(entry.getKey()) || line.date().isBefore(before.date())) {
-                continue;
-            }
-            latestOfCreated.put(entry.getKey(), line);
-            if (line.unitPrice().compareTo(before.unitPrice()) != 0) {
-                prices.put(ids.get(entry.getKey()), line.unitPrice());
-            }
+    /**
+     * The products of the SKUs (by any of the file's spellings), those sold in the file and missing created from
+     * its sales; the ids by SKU compared without case.
+     */
+    record Found(Map<String, Long> ids, int created) {
+    }
+
+    static Found findOrCreate(ImportTables tables, List<String> spellings, List<StagingTables.StagedSale> sales,
+                                          Instant now) throws SQLException {
+        Map<String, Long> ids = tables.productIds(spellings);
+        Map<String, StagingTables.StagedSale> earliest = bySku(sales, BinaryOperator.minBy(FILE_ORDER));
+        Map<String, StagingTables.StagedSale> latest = bySku(sales, BinaryOperator.maxBy(FILE_ORDER));
+        earliest.keySet().removeAll(ids.keySet());
+        if (earliest.isEmpty()) {
+            return new Found(ids, 0);
         }
-        return prices;
+        List<ImportTables.NewProduct> created = earliest.entrySet().stream().map(entry -> {
+            StagingTables.StagedSale named = entry.getValue();
+            String name = named.description().isBlank() ? named.sku() : named.description();
+            return new ImportTables.NewProduct(named.sku(), name, latest.get(entry.getKey()).unitPrice());
+        }).toList();
+        ids.putAll(tables.insertProducts(created, tables.category(CATEGORY, "Products first seen in an import of past sales"),
+                now));
+        return new Found(ids, created.size());
+    }
+
+    private static Map<String, StagingTables.StagedSale> bySku(List<StagingTables.StagedSale> sales,
+                                                              BinaryOperator<StagingTables.StagedSale> pick) {
+        return sales.stream().collect(Collectors.toMap(sale -> ImportTables.normal(sale.sku()), sale -> sale, pick,
+                TreeMap::new));
     }
 }

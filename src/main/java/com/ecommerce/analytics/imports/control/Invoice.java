@@ -8,8 +8,8 @@ import java.util.Map;
 import com.ecommerce.analytics.customers.entity.CountryCode;
 
 /**
- * The consecutive lines of one InvoiceNo: a sale becomes an order, a credit note refunds earlier orders.
- * Its customer, country and date are those of its first line.
+ * The lines of one InvoiceNo: a sale becomes an order, a credit note refunds earlier orders. Dated at its
+ * earliest line (see StagedInvoices).
  */
 public record Invoice(String number, String customer, CountryCode country, Instant date, List<SalesLine> lines) {
 
@@ -32,6 +32,6 @@ public record Invoice(String number, String customer, CountryCode country, Insta
     }
 
     public long firstLine() {
-        return lines.get(0).line();
+        return lines.stream().mapToLong(SalesLine::line).min().orElseThrow();
     }
 }

@@ -38,34 +38,39 @@ public class InvoiceBatch {
     @Inject
     BulkSalesLedger ledger;
 
+    /** Writes these staged invoices (or credit notes) of the run, and counts what they gave in the run's record. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ImportTally write(List<Invoice> invoices, ImportedProducts products) {
+    public ImportTally write(long run, List<StagingTables.InvoiceKey> keys) {
         SalesBatch sales = ledger.begin();
         ImportTally tally = new ImportTally();
         Instant now = StoredTime.now();
         try (Connection db = dataSource.getConnection()) {
+            StagingTables staging = new StagingTables(db);
             ImportTables tables = new ImportTables(db);
+            List<Invoice> invoices = StagedInvoices.of(staging.linesOf(run, keys.stream().map(StagingTables.InvoiceKey::number)
+                    .toList()), tally);
             List<Invoice> fresh = notImported(tables, invoices, tally);
             List<Invoice> orders = fresh.stream().filter(invoice -> !invoice.isCredit()).toList();
             List<Invoice> credits = fresh.stream().filter(Invoice::isCredit).toList();
 
             Map<String, Long> customers = tables.customerIds(fresh.stream().map(Invoice::customer).toList());
             tally.customersCreated = ImportedCustomers.createMissing(tables, orders, customers);
-            List<SalesLine> sold = orders.stream().flatMap(invoice -> invoice.lines().stream()).toList();
-            Map<String, Long> productIds = tables.productIds(fresh.stream()
-                    .flatMap(invoice -> invoice.lines().stream()).map(SalesLine::sku).distinct().toList());
-            tally.productsCreated = products.createOrReprice(tables, sold, productIds, now);
+            Map<String, Long> productIds = staging.productIds(run, fresh.stream()
+                    .flatMap(invoice -> invoice.lines().stream()).map(line -> ImportTables.normal(line.sku())).distinct()
+                    .toList());
 
             writeOrders(tables, orders, customers, productIds, sales, tally, now);
             tally.refundsCreated = CreditNotes.refund(tables, credits, customers, productIds, sales, tally, now);
             ledger.count(sales);
+            staging.rejectStaged(run, tally.rejections);
+            ImportRuns.count(db, run, keys.size(), tally);
             return tally;
         } catch (SQLException e) {
             if (isDuplicateReference(e)) {
-                throw new Conflict("Another import wrote some of the invoices from line " + invoices.get(0).firstLine()
-                        + " at the same time; import the file again to complete it (what was imported is skipped).");
+                throw new Conflict("Another import wrote some of these invoices at the same time; import the file again "
+                        + "to complete it (what was imported is skipped).");
             }
-            throw new IllegalStateException("Cannot write the invoices from line " + invoices.get(0).firstLine(), e);
+            throw new IllegalStateException("Cannot write the invoices from " + keys.get(0) + " on", e);
         }
     }
 

@@ -1,44 +1,59 @@
 package com.ecommerce.analytics.imports.control;
 
-import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.errors.ApiException;
 import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
+import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.recommendations.control.RecommendationSchedule;
-import com.ecommerce.analytics.platform.errors.InvalidRequest;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Imports a transaction-line file of past sales as it streams in: invoices are read one at a time and
- * written a few hundred per transaction, so a failure part-way leaves whole invoices only, and running the
- * same file again completes the rest.
+ * Imports a transaction-line file of past sales in three steps, each committed a slice at a time: the rows are
+ * staged as they stream in (the file is never held), the products the file sells are created, then its
+ * invoices are written 500 per transaction in date order, and its credit notes after every invoice they could
+ * refund. So the rows may come in any order, a failure part-way leaves whole invoices only, and the same file
+ * imported again (or the rest of an interrupted run) creates only what is missing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OrderImport {
 
     static final int INVOICES_PER_BATCH = 500;
+    private static final int STAGED_PER_TRANSACTION = 2_000;
 
     private static final Logger LOG = Logger.getLogger(OrderImport.class.getName());
 
-    @Inject
-    InvoiceBatch batches;
+    /** Who imports which file, read in which time zone. */
+    public record Upload(String user, String fileName, ZoneId zone) {
+    }
 
     @Inject
-    RunningImport running;
+    ImportRuns runs;
+
+    @Inject
+    ImportStaging staging;
+
+    @Inject
+    InvoiceBatch batches;
 
     @Inject
     WriteRetries retries;
@@ -46,58 +61,172 @@ public class OrderImport {
     @Inject
     RecommendationSchedule recommendations;
 
-    public ImportReport importOrders(InputStream body, ZoneId zone) {
-        running.start();
+    @Resource
+    SessionContext context;
+
+    /** Imports the file as it streams in and answers when it is done. */
+    public ImportReport importOrders(InputStream body, Upload upload) {
+        long run = runs.begin(upload.user(), upload.fileName(), 0, upload.zone());
+        run(run, body, upload.zone());
+        return report(run);
+    }
+
+    /** Claims the import, keeps the file on disk and imports it in the background; answers the import's id. */
+    public long startImport(InputStream body, Upload upload) {
+        long run = runs.begin(upload.user(), upload.fileName(), 0, upload.zone());
+        Path file;
         try {
-            return read(body, zone);
+            file = Files.createTempFile("import-" + run + "-", ".csv");
+            try (body) {
+                Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            runs.finish(run, ImportRecord.FAILED, "The upload broke off: " + e.getMessage());
+            throw new UncheckedIOException(e);
+        }
+        context.getBusinessObject(OrderImport.class).runInBackground(run, file, upload.zone());
+        return run;
+    }
+
+    @Asynchronous
+    public void runInBackground(long run, Path file, ZoneId zone) {
+        try (InputStream body = Files.newInputStream(file)) {
+            run(run, body, zone);
+        } catch (IOException | RuntimeException e) {
+            // run() has recorded the outcome; the background has no one else to tell.
+            LOG.log(Level.FINE, "Import " + run + " ended early", e);
         } finally {
-            running.finish();
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warning(() -> "Cannot delete the staged upload " + file + ": " + e.getMessage());
+            }
         }
     }
 
-    private ImportReport read(InputStream body, ZoneId zone) {
+    private void run(long run, InputStream body, ZoneId zone) {
         long started = System.nanoTime();
-        Rejections rejections = new Rejections();
-        InvoiceReader reader = new InvoiceReader(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8),
-                1 << 16), zone, StoredTime.now(), rejections);
-        ImportedProducts products = new ImportedProducts();
-        ImportTally total = new ImportTally();
-        List<Invoice> batch = new ArrayList<>();
         try {
-            for (Invoice invoice = reader.next(); invoice != null; invoice = reader.next()) {
-                batch.add(invoice);
-                if (batch.size() == INVOICES_PER_BATCH) {
-                    write(batch, products, total, rejections);
-                    batch = new ArrayList<>();
+            CountingStream counted = new CountingStream(body);
+            stage(run, counted, zone);
+            runs.writing(run, staging.indexInvoices(run, counted.count()));
+            createProducts(run);
+            boolean created = write(run, false) | write(run, true);
+            runs.finish(run, ImportRecord.SUCCEEDED, null);
+            if (created) {
+                recommendations.rebuildSoon();
+            }
+            LOG.info(() -> "Import " + run + " done in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (ApiException e) {
+            runs.finish(run, e.status().getStatusCode() == 503 ? ImportRecord.INTERRUPTED : ImportRecord.FAILED,
+                    e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Import " + run + " failed", e);
+            runs.finish(run, ImportRecord.FAILED, "An unexpected error stopped the import (the server's log names it "
+                    + "with import " + run + "); the invoices written before it stay, and importing the file again "
+                    + "completes it.");
+            throw e;
+        } finally {
+            staging.clearLater(run);
+        }
+    }
+
+    private void stage(long run, InputStream body, ZoneId zone) {
+        SalesFileReader reader = new SalesFileReader(body, zone, StoredTime.now());
+        runs.header(run, reader.header());
+        List<StagingTables.StagedLine> lines = new ArrayList<>();
+        List<StagingTables.RejectedRow> rejected = new ArrayList<>();
+        long[] readBefore = {0};
+        reader.readAll(new SalesFileReader.Rows() {
+            @Override
+            public void sale(SalesLine line, String raw) {
+                lines.add(new StagingTables.StagedLine(line, raw));
+                flushWhenFull();
+            }
+
+            @Override
+            public void rejected(long line, String reason, String raw) {
+                rejected.add(new StagingTables.RejectedRow(line, reason, raw));
+                flushWhenFull();
+            }
+
+            private void flushWhenFull() {
+                if (lines.size() + rejected.size() >= STAGED_PER_TRANSACTION) {
+                    flush(run, lines, rejected, reader.rowsRead() - readBefore[0]);
+                    readBefore[0] = reader.rowsRead();
                 }
             }
-        } catch (UncheckedIOException e) {
-            // The invoices read completely before the fault are imported; the one it interrupted may go on after it.
-            write(batch, products, total, rejections);
-            throw new InvalidRequest("The file cannot be read past line " + reader.lastGoodLine() + ": "
-                    + e.getCause().getMessage() + ". The " + total.ordersCreated + " orders and " + total.refundsCreated
-                    + " refunds of the invoices complete before it were imported; import the corrected file again and "
-                    + "what was imported is skipped.");
-        }
-        write(batch, products, total, rejections);
-        if (total.ordersCreated + total.refundsCreated > 0) {
-            recommendations.rebuildSoon();
-        }
-        ImportReport report = ImportReport.of(reader.rowsRead(), total, rejections);
-        LOG.info(() -> "Imported " + report.rowsRead() + " rows in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
-                + report.ordersCreated() + " orders, " + report.refundsCreated() + " refunds, " + report.rowsRejected()
-                + " rows rejected");
-        return report;
+        });
+        flush(run, lines, rejected, reader.rowsRead() - readBefore[0]);
     }
 
-    private void write(List<Invoice> batch, ImportedProducts products, ImportTally total, Rejections rejections) {
-        if (batch.isEmpty()) {
-            return;
+    private void flush(long run, List<StagingTables.StagedLine> lines, List<StagingTables.RejectedRow> rejected,
+                       long rowsRead) {
+        keepLease(run, "reading the file");
+        staging.stage(run, List.copyOf(lines), List.copyOf(rejected), rowsRead);
+        lines.clear();
+        rejected.clear();
+    }
+
+    private void createProducts(long run) {
+        for (String after = ""; after != null; after = staging.createProducts(run, after)) {
+            keepLease(run, "creating its products");
         }
-        ServerStopping.checkNotStopping("the import (from line " + batch.get(0).firstLine() + " on)");
-        // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again.
-        ImportTally written = retries.call(() -> batches.write(batch, products));
-        total.add(written);
-        rejections.addAll(written.rejections);
+    }
+
+    /** Writes the run's invoices (or its credit notes) in date order; answers whether it created any. */
+    private boolean write(long run, boolean credits) {
+        boolean created = false;
+        StagingTables.InvoiceKey after = StagingTables.InvoiceKey.FIRST;
+        for (List<StagingTables.InvoiceKey> batch = staging.invoicesAfter(run, credits, after, INVOICES_PER_BATCH);
+             !batch.isEmpty(); batch = staging.invoicesAfter(run, credits, after, INVOICES_PER_BATCH)) {
+            keepLease(run, "writing its invoices");
+            List<StagingTables.InvoiceKey> keys = batch;
+            // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again.
+            ImportTally written = retries.call(() -> batches.write(run, keys));
+            created |= written.ordersCreated + written.refundsCreated > 0;
+            after = batch.get(batch.size() - 1);
+        }
+        return created;
+    }
+
+    private void keepLease(long run, String step) {
+        ServerStopping.checkNotStopping("import " + run + " (" + step + ")");
+        if (!runs.renew(run)) {
+            throw new IllegalStateException("Import " + run + " lost its lease while " + step + "; another import took "
+                    + "over after it had not been heard of for " + ImportRuns.LEASE.toMinutes() + " minutes");
+        }
+    }
+
+    private ImportReport report(long run) {
+        return ImportReport.of(runs.find(run), runs.rejections(run, new PageRequest(0, 100)).items());
+    }
+
+    /** Counts the bytes of the file as they are read. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            count += Math.max(read, 0);
+            return read;
+        }
+
+        long count() {
+            return count;
+        }
     }
 }

@@ -7,11 +7,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVRecord;
 
@@ -40,10 +42,13 @@ public class SalesLineFormat {
 
     public static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
 
-    private static final List<DateTimeFormatter> DATE_STYLES = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"),
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]"),
-            DateTimeFormatter.ofPattern("M/d/uuuu H:mm[:ss]"));
+    /** Strict: 2026-02-30 is no date, where the default resolver would read 2026-02-28. */
+    private static final List<DateTimeFormatter> DATE_STYLES = Stream.of("uuuu-MM-dd HH:mm[:ss]", "uuuu-MM-dd'T'HH:mm[:ss]",
+            "M/d/uuuu H:mm[:ss]").map(pattern -> DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT))
+            .toList();
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    /** Amounts are stored as DECIMAL(12,2): a price, a line's or an invoice's total must stay below this. */
+    static final BigDecimal LARGEST_AMOUNT = new BigDecimal("9999999999.99");
 
     /** Reference numbers are stored in a VARCHAR(64), as SKUs are. */
     private static final int LONGEST_REFERENCE = 64;
@@ -102,6 +107,10 @@ public class SalesLineFormat {
         }
         Instant date = date(value(row, Column.INVOICE_DATE));
         BigDecimal price = price(value(row, Column.UNIT_PRICE));
+        if (price.multiply(BigDecimal.valueOf(quantity)).abs().compareTo(LARGEST_AMOUNT) > 0) {
+            throw new LineRejected("the line's total, " + Math.abs(quantity) + " x " + price + ", is more than "
+                    + LARGEST_AMOUNT);
+        }
         String customer = ImportTables.normal(customer(value(row, Column.CUSTOMER)));
         CountryCode country = CountryNames.resolve(value(row, Column.COUNTRY))
                 .orElseThrow(() -> new LineRejected("unknown country '" + value(row, Column.COUNTRY) + "'"));
@@ -128,6 +137,9 @@ public class SalesLineFormat {
         try {
             quantity = Integer.parseInt(value);
         } catch (NumberFormatException e) {
+            if (value.matches("[+-]?\\d+")) {
+                throw new LineRejected("Quantity " + value + " is out of range (at most " + Integer.MAX_VALUE + " units)");
+            }
             throw new LineRejected("Quantity '" + value + "' is not a whole number");
         }
         if (quantity == 0) {
@@ -142,6 +154,9 @@ public class SalesLineFormat {
                 Instant date = LocalDateTime.parse(value, style).atZone(zone).toInstant();
                 if (date.isAfter(now)) {
                     throw new LineRejected("InvoiceDate " + value + " is in the future");
+                }
+                if (date.isBefore(EARLIEST)) {
+                    throw new LineRejected("InvoiceDate " + value + " is before 1970");
                 }
                 return date;
             } catch (DateTimeParseException e) {
@@ -161,6 +176,9 @@ public class SalesLineFormat {
         }
         if (price.signum() < 0) {
             throw new LineRejected("UnitPrice " + value + " is negative");
+        }
+        if (price.compareTo(LARGEST_AMOUNT) > 0) {
+            throw new LineRejected("UnitPrice " + value + " is more than " + LARGEST_AMOUNT);
         }
         return price.setScale(2, RoundingMode.HALF_UP);
     }

@@ -26,6 +26,11 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
+    /** Seconds after which the same request may succeed (sent as Retry-After), or 0 when it would fail again. */
+    public int retryAfterSeconds() {
+        return 0;
+    }
+
     /** Machine-readable particulars beyond the message, for the error body (none by default). */
     public List<?> shortages() {
         return List.of();

@@ -1,5 +1,6 @@
 package com.ecommerce.analytics.platform.errors;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,6 +10,8 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException exception) {
-        return ApiError.response(exception);
+        Response response = ApiError.response(exception);
+        return exception.retryAfterSeconds() > 0 ? Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, exception.retryAfterSeconds()).build() : response;
     }
 }

@@ -248,7 +248,7 @@ class OrderImportIT {
     }
 
     @Test
-    void aFileThatBreaksOffLeavesTheInvoicesBeforeItAndARerunOfTheFixedFileAddsTheRest() {
+    void aFileThatBreaksOffImportsNothingAndTheFixedFileImportsEverything() {
         String run = unique("R");
         String customer = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
         String start = HEADER
@@ -258,19 +258,20 @@ class OrderImportIT {
                 + ",France\n";
         try (Response response = post(broken, "", admin())) {
             String message = assertJsonError(response, 400).getString("message");
-            assertTrue(message.startsWith("The file cannot be read past line 3"), message);
-            assertTrue(message.contains("The 1 orders"), message);
+            assertTrue(message.contains("cannot be read at line 4") && message.contains("nothing was imported"), message);
         }
-        long id = customer(customer).getInt("id");
-        assertEquals(List.of(("M" + run).toUpperCase()), list("api/orders/?customer=" + id).getValuesAs(JsonObject.class).stream()
-                .map(order -> order.getString("external_reference")).toList(), "N may go on past the fault: not imported");
+        assertEquals(0, list("api/customers/?email=customer-" + customer + "@imported.invalid").size(),
+                "the rows before the fault are not half-imported");
+        JsonObject failed = list("api/imports/?limit=1").getJsonObject(0);
+        assertEquals("failed", failed.getString("status"));
+        assertTrue(failed.getString("error").contains("line 4"), failed.toString());
 
         JsonObject rerun = imported(start + "N" + run + "," + run + "-SPOON,\"SPOON, SILVER\",3,2017-08-02 08:00,1.00,"
                 + customer + ",France\n", "");
-        assertEquals(1, rerun.getInt("orders_created"));
-        assertEquals(2, rerun.getInt("items_created"));
-        assertEquals(1, rerun.getInt("invoices_already_imported"));
-        assertEquals("18.00", getObject("api/customer/" + id + "/clv/", analyst()).getString("lifetime_value"));
+        assertEquals(2, rerun.getInt("orders_created"));
+        assertEquals(3, rerun.getInt("items_created"));
+        assertEquals("18.00", getObject("api/customer/" + customer(customer).getInt("id") + "/clv/", analyst())
+                .getString("lifetime_value"));
     }
 
     private static long stocked(String sku) {

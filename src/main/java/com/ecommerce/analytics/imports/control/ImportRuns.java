@@ -1,0 +1,303 @@
+package com.ecommerce.analytics.imports.control;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+
+import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.errors.NotFound;
+import com.ecommerce.analytics.platform.rest.Page;
+import com.ecommerce.analytics.platform.rest.PageRequest;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+/**
+ * The import records (import_run) and their rejections, and the lease that lets one import run at a time
+ * across instances: claimed and renewed in short transactions of their own, never held as a lock, lapsing
+ * when its holder dies (its record then reads as interrupted).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ImportRuns {
+
+    static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int RETRY_AFTER_SECONDS = 30;
+    private static final String RECORD = "SELECT r.id, r.status, r.started_by, r.started_at, r.finished_at, r.file_name, "
+            + "r.file_bytes, r.time_zone, r.rows_read, r.invoices_staged, r.invoices_done, r.writing_since, r.orders_created, "
+            + "r.items_created, r.refunds_created, r.customers_created, r.products_created, r.invoices_already_imported, "
+            + "r.rows_already_imported, r.rows_rejected, r.error, l.lease_until FROM import_run r "
+            + "LEFT JOIN import_lease l ON l.import_id = r.id ";
+
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
+    /** A new record for an import about to read its file, holding the lease; 409 while another import runs. */
+    public long begin(String user, String fileName, long fileBytes, ZoneId zone) {
+        try (Connection db = dataSource.getConnection()) {
+            long run;
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO import_run (started_by, started_at, file_name, "
+                    + "file_bytes, time_zone, status) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, user);
+                insert.setObject(2, UtcInstantConverter.toColumn(StoredTime.now()));
+                insert.setString(3, fileName == null || fileName.length() <= 255 ? fileName : fileName.substring(0, 255));
+                insert.setLong(4, fileBytes);
+                insert.setString(5, zone.getId());
+                insert.setString(6, ImportRecord.RECEIVING);
+                insert.executeUpdate();
+                try (ResultSet key = insert.getGeneratedKeys()) {
+                    key.next();
+                    run = key.getLong(1);
+                }
+            }
+            if (!claim(db, run, "import_id IS NULL OR lease_until < ?")) {
+                throw new Conflict("Another import is running; this one would race it for the same invoices. Send the "
+                        + "file again when it has finished (GET /api/imports/ shows it).", RETRY_AFTER_SECONDS);
+            }
+            return run;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot start an import", e);
+        }
+    }
+
+    /** Extends the run's lease; false when it lapsed and another import took it. */
+    public boolean renew(long run) {
+        try (Connection db = dataSource.getConnection()) {
+            return claim(db, run, "import_id = " + run);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot renew the lease of import " + run, e);
+        }
+    }
+
+    /** The whole file is staged: its invoices are written next, from now on. */
+    public void writing(long run, long invoices) {
+        update("UPDATE import_run SET status = ?, invoices_staged = ?, writing_since = ? WHERE id = ?",
+                ImportRecord.WRITING, invoices, UtcInstantConverter.toColumn(StoredTime.now()), run);
+    }
+
+    /** Ends the run with its outcome and frees the lease. */
+    public void finish(long run, String status, String error) {
+        update("UPDATE import_run SET status = ?, finished_at = ?, error = ? WHERE id = ?", status,
+                UtcInstantConverter.toColumn(StoredTime.now()), error == null || error.length() <= 1000 ? error
+                        : error.substring(0, 997) + "...", run);
+        update("UPDATE import_lease SET import_id = NULL, lease_until = 0 WHERE id = 1 AND import_id = ?", run);
+    }
+
+    /** Adds a staged slice's rows to the run's counts, in the slice's transaction. */
+    static void staged(Connection db, long run, long rowsRead, long rejected) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("UPDATE import_run SET rows_read = rows_read + ?, "
+                + "rows_rejected = rows_rejected + ? WHERE id = ?")) {
+            update.setLong(1, rowsRead);
+            update.setLong(2, rejected);
+            update.setLong(3, run);
+            update.executeUpdate();
+        }
+    }
+
+    /** Adds what a batch wrote to the run's counts, in the batch's transaction. */
+    static void count(Connection db, long run, long invoices, ImportTally batch) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("UPDATE import_run SET invoices_done = invoices_done + ?, "
+                + "orders_created = orders_created + ?, items_created = items_created + ?, "
+                + "refunds_created = refunds_created + ?, customers_created = customers_created + ?, "
+                + "invoices_already_imported = invoices_already_imported + ?, "
+                + "rows_already_imported = rows_already_imported + ?, rows_rejected = rows_rejected + ? WHERE id = ?")) {
+            long[] values = {invoices, batch.ordersCreated, batch.itemsCreated, batch.refundsCreated, batch.customersCreated,
+                batch.invoicesAlreadyImported, batch.rowsAlreadyImported, batch.rejections.size(), run};
+            for (int i = 0; i < values.length; i++) {
+                update.setLong(i + 1, values[i]);
+            }
+            update.executeUpdate();
+        }
+    }
+
+    /** Adds the products created before the invoices are written, in the transaction that created them. */
+    static void productsCreated(Connection db, long run, long created) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("UPDATE import_run SET products_created = products_created + ? "
+                + "WHERE id = ?")) {
+            update.setLong(1, created);
+            update.setLong(2, run);
+            update.executeUpdate();
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ImportRecord find(long run) {
+        return records(RECORD + "WHERE r.id = ?", run).stream().findFirst()
+                .orElseThrow(() -> new NotFound("Import " + run + " not found."));
+    }
+
+    /** Newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Page<ImportRecord> list(PageRequest page) {
+        long total = count("SELECT COUNT(*) FROM import_run");
+        return new Page<>(records(RECORD + "ORDER BY r.id DESC LIMIT " + page.limit() + " OFFSET " + page.offset()),
+                total, page);
+    }
+
+    public record RejectedRow(long line, String reason, String row) {
+    }
+
+    /** The run's rejections by line number. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Page<RejectedRow> rejections(long run, PageRequest page) {
+        find(run);
+        long total = count("SELECT COUNT(*) FROM import_rejection WHERE import_id = " + run);
+        return new Page<>(rejectionsAfter(run, -1, page.offset(), page.limit()), total, page);
+    }
+
+    /** The rejected rows as they were in the file, under its header, with their line number and reason added. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void writeRejectionsCsv(long run, OutputStream out) {
+        String header = header(run);
+        try {
+            out.write((header + ",line,reason\r\n").getBytes(StandardCharsets.UTF_8));
+            long after = -1;
+            for (List<RejectedRow> rows = rejectionsAfter(run, after, 0, 1000); !rows.isEmpty();
+                 rows = rejectionsAfter(run, after, 0, 1000)) {
+                StringBuilder text = new StringBuilder();
+                for (RejectedRow row : rows) {
+                    text.append(row.row()).append(',').append(CSVFormat.RFC4180.format(row.line(), row.reason()))
+                            .append("\r\n");
+                    after = row.line();
+                }
+                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps the header row of the run's file, to write its rejected rows under it. */
+    public void header(long run, String header) {
+        update("UPDATE import_run SET header = ? WHERE id = ?", header.length() <= 4000 ? header : header.substring(0, 4000),
+                run);
+    }
+
+    private String header(long run) {
+        find(run);
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement query = db.prepareStatement("SELECT header FROM import_run WHERE id = ?")) {
+            query.setLong(1, run);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return Optional.ofNullable(rows.getString(1)).orElse(SalesLineFormat.HEADER);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read import " + run, e);
+        }
+    }
+
+    private List<RejectedRow> rejectionsAfter(long run, long after, long offset, int limit) {
+        List<RejectedRow> rows = new ArrayList<>();
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement query = db.prepareStatement("SELECT line, reason, raw FROM import_rejection "
+                     + "WHERE import_id = ? AND line > ? ORDER BY line LIMIT " + limit + " OFFSET " + offset)) {
+            query.setLong(1, run);
+            query.setLong(2, after);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new RejectedRow(result.getLong(1), result.getString(2), result.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the rejections of import " + run, e);
+        }
+        return rows;
+    }
+
+    private static boolean claim(Connection db, long run, String free) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (PreparedStatement update = db.prepareStatement("UPDATE import_lease SET import_id = ?, lease_until = ? "
+                + "WHERE id = 1 AND (" + free + ")")) {
+            update.setLong(1, run);
+            update.setLong(2, now + LEASE.toMillis());
+            if (free.contains("?")) {
+                update.setLong(3, now);
+            }
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private List<ImportRecord> records(String sql, Object... parameters) {
+        List<ImportRecord> records = new ArrayList<>();
+        Instant now = StoredTime.now();
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    records.add(record(rows, now));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the imports", e);
+        }
+        return records;
+    }
+
+    private static ImportRecord record(ResultSet rows, Instant now) throws SQLException {
+        String status = rows.getString(2);
+        long leaseUntil = rows.getLong(22);
+        boolean holdsLease = !rows.wasNull() && leaseUntil > now.toEpochMilli();
+        if ((ImportRecord.RECEIVING.equals(status) || ImportRecord.WRITING.equals(status)) && !holdsLease) {
+            status = ImportRecord.INTERRUPTED;
+        }
+        Instant started = instant(rows, 4);
+        Instant finished = instant(rows, 5);
+        Instant end = finished != null ? finished : now;
+        return new ImportRecord(rows.getLong(1), status, rows.getString(3), started, finished,
+                Duration.between(started, end).toMillis() / 1000.0, rows.getString(6), rows.getLong(7), rows.getString(8),
+                ImportRecord.Progress.of(status, rows.getLong(9), rows.getLong(10), rows.getLong(11), instant(rows, 12), now),
+                rows.getLong(9), rows.getLong(13), rows.getLong(14), rows.getLong(15), rows.getLong(16), rows.getLong(17),
+                rows.getLong(18), rows.getLong(19), rows.getLong(20), rows.getString(21));
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement update = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot update the import record", e);
+        }
+    }
+
+    private long count(String sql) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the imports", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        LocalDateTime value = rows.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,82 @@
+-- Every import of past sales is kept: who brought in which file, when, how far it got, what it created and
+-- every row it refused, with the row as it was in the file so the merchant can fix and import just those.
+CREATE TABLE import_run (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    started_by VARCHAR(150) NOT NULL,
+    started_at DATETIME NOT NULL,
+    finished_at DATETIME,
+    file_name VARCHAR(255),
+    file_bytes BIGINT NOT NULL DEFAULT 0,
+    time_zone VARCHAR(64) NOT NULL,
+    header VARCHAR(4000),
+    status VARCHAR(16) NOT NULL,
+    rows_read BIGINT NOT NULL DEFAULT 0,
+    invoices_staged BIGINT NOT NULL DEFAULT 0,
+    invoices_done BIGINT NOT NULL DEFAULT 0,
+    writing_since DATETIME,
+    orders_created BIGINT NOT NULL DEFAULT 0,
+    items_created BIGINT NOT NULL DEFAULT 0,
+    refunds_created BIGINT NOT NULL DEFAULT 0,
+    customers_created BIGINT NOT NULL DEFAULT 0,
+    products_created BIGINT NOT NULL DEFAULT 0,
+    invoices_already_imported BIGINT NOT NULL DEFAULT 0,
+    rows_already_imported BIGINT NOT NULL DEFAULT 0,
+    rows_rejected BIGINT NOT NULL DEFAULT 0,
+    error VARCHAR(1000)
+);
+
+CREATE TABLE import_rejection (
+    import_id BIGINT NOT NULL,
+    line BIGINT NOT NULL,
+    reason VARCHAR(1000) NOT NULL,
+    raw VARCHAR(4000) NOT NULL,
+    PRIMARY KEY (import_id, line)
+);
+
+-- One import at a time across instances: a lease on this row, claimed and renewed in short transactions of
+-- its own (never held as a lock), that lapses when its holder dies.
+CREATE TABLE import_lease (
+    id INT PRIMARY KEY,
+    import_id BIGINT,
+    lease_until BIGINT NOT NULL DEFAULT 0
+);
+INSERT INTO import_lease (id, import_id, lease_until) VALUES (1, NULL, 0);
+
+-- The rows of a file being imported, staged so that its invoices can be written whole in date order
+-- whatever the order of their rows in the file, without holding the file in memory. Emptied when the
+-- import ends.
+CREATE TABLE import_line (
+    import_id BIGINT NOT NULL,
+    line BIGINT NOT NULL,
+    invoice VARCHAR(64) NOT NULL,
+    credit BOOLEAN NOT NULL,
+    sku VARCHAR(64) NOT NULL,
+    sku_key VARCHAR(64) NOT NULL,
+    description VARCHAR(200) NOT NULL,
+    quantity INT NOT NULL,
+    sold_at DATETIME NOT NULL,
+    unit_price DECIMAL(12,2) NOT NULL,
+    customer VARCHAR(64) NOT NULL,
+    country VARCHAR(2) NOT NULL,
+    raw VARCHAR(4000) NOT NULL,
+    PRIMARY KEY (import_id, line)
+);
+CREATE INDEX idx_import_line_invoice ON import_line (import_id, invoice);
+CREATE INDEX idx_import_line_sku ON import_line (import_id, sku_key);
+
+-- Each staged invoice once, dated at its earliest line: the order in which they are written.
+CREATE TABLE import_invoice (
+    import_id BIGINT NOT NULL,
+    credit BOOLEAN NOT NULL,
+    sold_at DATETIME NOT NULL,
+    invoice VARCHAR(64) NOT NULL,
+    PRIMARY KEY (import_id, credit, sold_at, invoice)
+);
+
+-- The product of each SKU of the file (compared without case), found or created before the invoices are written.
+CREATE TABLE import_product (
+    import_id BIGINT NOT NULL,
+    sku_key VARCHAR(64) NOT NULL,
+    product_id BIGINT NOT NULL,
+    PRIMARY KEY (import_id, sku_key)
+);
