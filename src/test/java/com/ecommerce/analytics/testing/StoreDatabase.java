@@ -38,7 +38,17 @@ public final class StoreDatabase {
     /** A write failing until closed: writing a row of the table whose column holds the value fails (SQLSTATE 45000). */
     public final class Fault implements AutoCloseable {
 
-        private Fault() {
+        private final String table;
+
+        private Fault(String table) {
+            this.table = table;
+        }
+
+        /** Whether a fault that fails only the first write has failed it. */
+        public boolean fired() {
+            try (Response response = CLIENT.target(base + "/faults").queryParam("table", table).request().get()) {
+                return "fired".equals(check(response));
+            }
         }
 
         @Override
@@ -49,7 +59,14 @@ public final class StoreDatabase {
 
     public Fault failWrites(String table, String column, String value) {
         post("faults", new Form().param("table", table).param("column", column).param("value", value));
-        return new Fault();
+        return new Fault(table);
+    }
+
+    /** Only the first such write fails, as a deadlock would (SQLSTATE 40001): the application should redo it. */
+    public Fault failFirstWrite(String table, String column, String value) {
+        post("faults", new Form().param("table", table).param("column", column).param("value", value)
+                .param("once", "true"));
+        return new Fault(table);
     }
 
     /** Every fault removed: a test's cleanup, also of faults a failed earlier run left behind. */

@@ -34,10 +34,20 @@ public class StoreDatabaseServlet extends HttpServlet {
                     case "/update" -> update(db, request);
                     default -> {
                         new WriteFaults(db).install(request.getParameter("table"), request.getParameter("column"),
-                                request.getParameter("value"));
+                                request.getParameter("value"), Boolean.parseBoolean(request.getParameter("once")));
                         yield "installed";
                     }
                 };
+            }
+        });
+    }
+
+    /** GET /faults?table=: "fired" once a fault of "only once" has failed its write. */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(response, () -> {
+            try (Connection db = dataSource.getConnection()) {
+                return new WriteFaults(db).fired(request.getParameter("table")) ? "fired" : "";
             }
         });
     }
