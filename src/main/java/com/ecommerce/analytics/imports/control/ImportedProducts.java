@@ -22,6 +22,18 @@ public class ImportedProducts {
     /** The latest line of each product created by this import, across its batches. */
     private final Map<String, SalesLine> latestOfCreated = new HashMap<>();
 
+    /** A copy for one attempt at a batch: kept once the batch has committed, dropped if it was rolled back. */
+    ImportedProducts copy() {
+        ImportedProducts copy = new ImportedProducts();
+        copy.latestOfCreated.putAll(latestOfCreated);
+        return copy;
+    }
+
+    void keep(ImportedProducts committed) {
+        latestOfCreated.clear();
+        latestOfCreated.putAll(committed.latestOfCreated);
+    }
+
     /** Creates the products first seen in these lines, reprices the ones this import created before, counts the new. */
     int createOrReprice(ImportTables tables, List<SalesLine> lines, Map<String, Long> ids, Instant now)
             throws SQLException {

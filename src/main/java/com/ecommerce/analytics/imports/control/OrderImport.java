@@ -95,8 +95,14 @@ public class OrderImport {
             return;
         }
         ServerStopping.checkNotStopping("the import (from line " + batch.get(0).firstLine() + " on)");
-        // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again.
-        ImportTally written = retries.call(() -> batches.write(batch, products));
+        // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again, from
+        // the products as they were before it, since the database has forgotten what the failed attempt wrote.
+        ImportTally written = retries.call(() -> {
+            ImportedProducts attempt = products.copy();
+            ImportTally tally = batches.write(batch, attempt);
+            products.keep(attempt);
+            return tally;
+        });
         total.add(written);
         rejections.addAll(written.rejections);
     }

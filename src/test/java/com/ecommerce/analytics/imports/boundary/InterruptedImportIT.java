@@ -143,6 +143,37 @@ class InterruptedImportIT {
     }
 
     /**
+     * A batch that meets a deadlock is rolled back by the database and written again (WriteRetries): the import
+     * must then store what it would have without the deadlock, here the latest price of a product that the first
+     * batch created and the second sold at another price.
+     */
+    @Test
+    void aBatchRedoneAfterADeadlockStoresWhatAnUninterruptedImportWould() {
+        String token = Api.adminToken();
+        String run = Api.unique("F").toUpperCase();
+        LocalDateTime start = LocalDate.of(1990 + ThreadLocalRandom.current().nextInt(27), 3, 1).atTime(9, 0);
+        String lamp = run + "-LAMP";
+        PastSales file = new PastSales().line(run + "-0", lamp, 1, start, "10.00", run + "-K0", "Germany");
+        for (int i = 1; i < BATCH; i++) {
+            file.line(run + "-" + i, run + "-P" + i % 10, 1, start.plusMinutes(i), "2.00", run + "-K" + i % 20, "Germany");
+        }
+        file.line(run + "-" + BATCH, lamp, 1, start.plusDays(5), "12.00", run + "-K0", "Germany")
+                .line(run + "-" + (BATCH + 1), run + "-PX", 1, start.plusDays(6), FAILING_SPEND, run + "-KX", "Germany");
+
+        JsonObject report;
+        try (StoreDatabase.Fault deadlock = database.failFirstWrite("customer_stats", "gross", FAILING_SPEND)) {
+            report = imported(file.csv(), token);
+            assertTrue(deadlock.fired(), "the second batch met the deadlock");
+        }
+        assertAll(
+                () -> assertEquals(BATCH + 2, report.getInt("orders_created"), report.toString()),
+                () -> assertEquals(12, report.getInt("products_created"), report.toString()),
+                () -> assertStored(run, file, line -> true),
+                () -> assertEquals("12.00", database.value("SELECT price FROM product WHERE sku = ?", lamp),
+                        "the lamp's latest UnitPrice, as in an import that met no deadlock"));
+    }
+
+    /**
      * 1,200 invoices of three lines in one year, each batch of 500 with customers and products of its own and its
      * own months (January to April, May to August, September on). Every tenth invoice is a credit note refunding the
      * invoice before it; the second batch opens with a credit note refunding an order of the first. Each product
