@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.imports.control.ImportRecord;
+import com.ecommerce.analytics.imports.control.ImportRejections;
 import com.ecommerce.analytics.imports.control.ImportRuns;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
@@ -34,6 +35,9 @@ public class ImportsResource {
 
     @Inject
     ImportRuns runs;
+
+    @Inject
+    ImportRejections rejections;
 
     static URI address(UriInfo uri, long run) {
         return uri.getBaseUriBuilder().path(ImportsResource.class).path(run + "/").build();
@@ -65,7 +69,7 @@ public class ImportsResource {
     @APIResponse(responseCode = "200", description = "One page of rejections (X-Total-Count, Link), or all as CSV")
     @APIResponse(responseCode = "404", description = "No such import")
     public Response rejections(@PathParam("id") long id, @BeanParam PageParams paging, @Context UriInfo uri) {
-        return PagedResponse.of(runs.rejections(id, paging.toRequest()), uri);
+        return PagedResponse.of(rejections.of(id, paging.toRequest()), uri);
     }
 
     @GET
@@ -73,7 +77,7 @@ public class ImportsResource {
     @Produces("text/csv")
     public Response rejectionsCsv(@PathParam("id") long id) {
         runs.find(id);
-        StreamingOutput csv = out -> runs.writeRejectionsCsv(id, out);
+        StreamingOutput csv = out -> rejections.writeCsv(id, out);
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejections.csv\"").build();
     }

@@ -8,9 +8,9 @@ import java.util.List;
  */
 public record ImportReport(long id, String status, long rowsRead, long ordersCreated, long itemsCreated,
                            long refundsCreated, long customersCreated, long productsCreated, long invoicesAlreadyImported,
-                           long rowsAlreadyImported, long rowsRejected, List<ImportRuns.RejectedRow> rejections) {
+                           long rowsAlreadyImported, long rowsRejected, List<RejectedRow> rejections) {
 
-    static ImportReport of(ImportRecord run, List<ImportRuns.RejectedRow> firstRejections) {
+    static ImportReport of(ImportRecord run, List<RejectedRow> firstRejections) {
         return new ImportReport(run.id(), run.status(), run.rowsRead(), run.ordersCreated(), run.itemsCreated(),
                 run.refundsCreated(), run.customersCreated(), run.productsCreated(), run.invoicesAlreadyImported(),
                 run.rowsAlreadyImported(), run.rowsRejected(), firstRejections);

@@ -35,7 +35,7 @@ public class ImportStaging {
     @Resource
     SessionContext context;
 
-    public void stage(long run, List<StagingTables.StagedLine> lines, List<StagingTables.RejectedRow> rejected,
+    public void stage(long run, List<StagingTables.StagedLine> lines, List<RejectedRow> rejected,
                       long rowsRead) {
         try (Connection db = dataSource.getConnection()) {
             StagingTables staging = new StagingTables(db);

@@ -53,6 +53,9 @@ public class OrderImport {
     ImportStaging staging;
 
     @Inject
+    ImportRejections rejections;
+
+    @Inject
     InvoiceBatch batches;
 
     @Inject
@@ -136,7 +139,7 @@ public class OrderImport {
         SalesFileReader reader = new SalesFileReader(body, zone, StoredTime.now());
         runs.header(run, reader.header());
         List<StagingTables.StagedLine> lines = new ArrayList<>();
-        List<StagingTables.RejectedRow> rejected = new ArrayList<>();
+        List<RejectedRow> rejected = new ArrayList<>();
         long[] readBefore = {0};
         reader.readAll(new SalesFileReader.Rows() {
             @Override
@@ -147,7 +150,7 @@ public class OrderImport {
 
             @Override
             public void rejected(long line, String reason, String raw) {
-                rejected.add(new StagingTables.RejectedRow(line, reason, raw));
+                rejected.add(new RejectedRow(line, reason, raw));
                 flushWhenFull();
             }
 
@@ -161,7 +164,7 @@ public class OrderImport {
         flush(run, lines, rejected, reader.rowsRead() - readBefore[0]);
     }
 
-    private void flush(long run, List<StagingTables.StagedLine> lines, List<StagingTables.RejectedRow> rejected,
+    private void flush(long run, List<StagingTables.StagedLine> lines, List<RejectedRow> rejected,
                        long rowsRead) {
         keepLease(run, "reading the file");
         staging.stage(run, List.copyOf(lines), List.copyOf(rejected), rowsRead);
@@ -200,7 +203,7 @@ public class OrderImport {
     }
 
     private ImportReport report(long run) {
-        return ImportReport.of(runs.find(run), runs.rejections(run, new PageRequest(0, 100)).items());
+        return ImportReport.of(runs.find(run), rejections.of(run, new PageRequest(0, 100)).items());
     }
 
     /** Counts the bytes of the file as they are read. */

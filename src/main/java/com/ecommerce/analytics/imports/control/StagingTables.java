@@ -29,9 +29,6 @@ final class StagingTables {
     record StagedLine(SalesLine line, String raw) {
     }
 
-    record RejectedRow(long line, String reason, String raw) {
-    }
-
     /** Where an invoice stands in the order of writing: by its earliest line's date, then its number. */
     record InvoiceKey(Instant date, String number) {
         static final InvoiceKey FIRST = new InvoiceKey(Instant.EPOCH.minusSeconds(1), "");
@@ -82,7 +79,7 @@ final class StagingTables {
                 insert.setLong(1, run);
                 insert.setLong(2, row.line());
                 insert.setString(3, shortened(row.reason()));
-                insert.setString(4, row.raw());
+                insert.setString(4, row.row());
                 insert.addBatch();
             }
             insert.executeBatch();
