@@ -59,9 +59,9 @@ CREATE TABLE import_line (
     customer VARCHAR(64) NOT NULL,
     country VARCHAR(2) NOT NULL,
     raw VARCHAR(4000) NOT NULL,
-    PRIMARY KEY (import_id, line)
+    -- An invoice's lines side by side: a batch reads its invoices' lines as a few ranges.
+    PRIMARY KEY (import_id, invoice, line)
 );
-CREATE INDEX idx_import_line_invoice ON import_line (import_id, invoice);
 CREATE INDEX idx_import_line_sku ON import_line (import_id, sku_key);
 
 -- Each staged invoice once, dated at its earliest line: the order in which they are written.

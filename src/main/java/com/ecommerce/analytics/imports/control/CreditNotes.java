@@ -95,7 +95,7 @@ final class CreditNotes {
                 .max(Comparator.comparing(ImportTables.SoldLine::orderDate).thenComparingLong(ImportTables.SoldLine::order))
                 .map(ImportTables.SoldLine::order);
         if (order.isEmpty()) {
-            tally.reject(line.line(), "no order of customer " + line.customer() + " on or before " + line.date()
+            tally.reject(line, "no order of customer " + line.customer() + " on or before " + line.date()
                     + " contains StockCode " + line.sku());
             return;
         }
@@ -115,7 +115,7 @@ final class CreditNotes {
             }
         }
         if (left > 0) {
-            tally.reject(line.line(), (left == wanted ? "" : (wanted - left) + " of " + wanted + " units refunded; ")
+            tally.reject(line, (left == wanted ? "" : (wanted - left) + " of " + wanted + " units refunded; ")
                     + left + " rejected: order " + reference + ", the latest of customer " + line.customer()
                     + " with StockCode " + line.sku() + ", has no more of it unrefunded");
         }

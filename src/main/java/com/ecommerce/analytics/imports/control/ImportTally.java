@@ -15,7 +15,7 @@ public class ImportTally {
     long rowsAlreadyImported;
     final List<Rejection> rejections = new ArrayList<>();
 
-    void reject(long line, String reason) {
-        rejections.add(new Rejection(line, reason));
+    void reject(SalesLine line, String reason) {
+        rejections.add(new Rejection(line.line(), line.invoice(), reason));
     }
 }

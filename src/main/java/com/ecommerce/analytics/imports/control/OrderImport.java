@@ -2,7 +2,7 @@ package com.ecommerce.analytics.imports.control;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.ApiException;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.WriteRetries;
@@ -38,7 +39,8 @@ import jakarta.inject.Inject;
 public class OrderImport {
 
     static final int INVOICES_PER_BATCH = 500;
-    private static final int STAGED_PER_TRANSACTION = 2_000;
+    private static final int STAGED_PER_TRANSACTION = 5_000;
+    private static final long LEASE_RENEWAL_NANOS = 30_000_000_000L;
 
     private static final Logger LOG = Logger.getLogger(OrderImport.class.getName());
 
@@ -77,49 +79,82 @@ public class OrderImport {
     /** Claims the import, keeps the file on disk and imports it in the background; answers the import's id. */
     public long startImport(InputStream body, Upload upload) {
         long run = runs.begin(upload.user(), upload.fileName(), 0, upload.zone());
-        Path file;
+        Path file = null;
         try {
             file = Files.createTempFile("import-" + run + "-", ".csv");
-            try (body) {
-                Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            runs.finish(run, ImportRecord.FAILED, "The upload broke off: " + e.getMessage());
-            throw new UncheckedIOException(e);
+            keep(body, file, run);
+        } catch (IOException | RuntimeException e) {
+            runs.finish(run, ImportRecord.FAILED, "The upload did not arrive whole: " + e.getMessage());
+            delete(file);
+            throw e instanceof IOException ? new InvalidRequest("The upload broke off before the whole file arrived; "
+                    + "nothing was imported. Send the file again.") : (RuntimeException) e;
         }
         context.getBusinessObject(OrderImport.class).runInBackground(run, file, upload.zone());
         return run;
+    }
+
+    /** Copies the upload to the file, renewing the import's lease while a slow client sends it. */
+    private void keep(InputStream body, Path file, long run) throws IOException {
+        long renewed = System.nanoTime();
+        try (body; OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                out.write(buffer, 0, read);
+                if (System.nanoTime() - renewed > LEASE_RENEWAL_NANOS) {
+                    keepLease(run, "receiving the file");
+                    renewed = System.nanoTime();
+                }
+            }
+        }
     }
 
     @Asynchronous
     public void runInBackground(long run, Path file, ZoneId zone) {
         try (InputStream body = Files.newInputStream(file)) {
             run(run, body, zone);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "Import " + run + " cannot read its staged upload", e);
+            runs.finish(run, ImportRecord.FAILED, "The server cannot read the file it kept: " + e.getMessage());
+        } catch (RuntimeException e) {
             // run() has recorded the outcome; the background has no one else to tell.
             LOG.log(Level.FINE, "Import " + run + " ended early", e);
         } finally {
-            try {
+            delete(file);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            if (file != null) {
                 Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warning(() -> "Cannot delete the staged upload " + file + ": " + e.getMessage());
             }
+        } catch (IOException e) {
+            LOG.warning(() -> "Cannot delete the staged upload " + file + ": " + e.getMessage());
         }
     }
 
     private void run(long run, InputStream body, ZoneId zone) {
-        long started = System.nanoTime();
+        long[] times = new long[5];
+        times[0] = System.nanoTime();
         try {
             CountingStream counted = new CountingStream(body);
             stage(run, counted, zone);
+            times[1] = System.nanoTime();
             runs.writing(run, staging.indexInvoices(run, counted.count()));
             createProducts(run);
-            boolean created = write(run, false) | write(run, true);
+            times[2] = System.nanoTime();
+            boolean created = write(run, false);
+            times[3] = System.nanoTime();
+            created |= write(run, true);
+            times[4] = System.nanoTime();
             runs.finish(run, ImportRecord.SUCCEEDED, null);
             if (created) {
                 recommendations.rebuildSoon();
             }
-            LOG.info(() -> "Import " + run + " done in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            LOG.info(() -> String.format("Import %d done in %,d ms: rows staged in %,d ms, invoices listed and products "
+                    + "found in %,d ms, invoices written in %,d ms, credit notes in %,d ms", run,
+                    (times[4] - times[0]) / 1_000_000, (times[1] - times[0]) / 1_000_000, (times[2] - times[1]) / 1_000_000,
+                    (times[3] - times[2]) / 1_000_000, (times[4] - times[3]) / 1_000_000));
         } catch (ApiException e) {
             runs.finish(run, e.status().getStatusCode() == 503 ? ImportRecord.INTERRUPTED : ImportRecord.FAILED,
                     e.getMessage());

@@ -1,5 +1,5 @@
 package com.ecommerce.analytics.imports.control;
 
-/** A row of the file that was not imported: its line number (the header is line 1) and why. */
-public record Rejection(long line, String reason) {
+/** A staged line of the file refused while its invoice was written: its line number, invoice and why. */
+public record Rejection(long line, String invoice, String reason) {
 }

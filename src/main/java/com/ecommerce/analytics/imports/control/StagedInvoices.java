@@ -45,7 +45,7 @@ final class StagedInvoices {
                 : total.abs().compareTo(SalesLineFormat.LARGEST_AMOUNT) > 0 ? "invoice " + number + " totals " + total
                 + ", more than " + SalesLineFormat.LARGEST_AMOUNT : null;
         if (refused != null) {
-            sorted.forEach(line -> tally.reject(line.line(), refused));
+            sorted.forEach(line -> tally.reject(line, refused));
             return null;
         }
         SalesLine first = sorted.get(0);

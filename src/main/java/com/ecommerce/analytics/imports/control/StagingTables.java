@@ -89,11 +89,12 @@ final class StagingTables {
     /** Rejections of staged lines (a credit line nothing can refund, an invoice naming two customers). */
     void rejectStaged(long run, List<Rejection> rejections) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO import_rejection (import_id, line, reason, raw) "
-                + "SELECT import_id, line, ?, raw FROM import_line WHERE import_id = ? AND line = ?")) {
+                + "SELECT import_id, line, ?, raw FROM import_line WHERE import_id = ? AND invoice = ? AND line = ?")) {
             for (Rejection rejection : rejections) {
                 insert.setString(1, shortened(rejection.reason()));
                 insert.setLong(2, run);
-                insert.setLong(3, rejection.line());
+                insert.setString(3, rejection.invoice());
+                insert.setLong(4, rejection.line());
                 insert.addBatch();
             }
             insert.executeBatch();

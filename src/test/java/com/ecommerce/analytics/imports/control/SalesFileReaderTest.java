@@ -18,11 +18,14 @@ import com.ecommerce.analytics.platform.errors.InvalidRequest;
 
 class SalesFileReaderTest {
 
+    private record Refused(long line, String reason) {
+    }
+
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private final List<SalesLine> sales = new ArrayList<>();
     private final List<String> raws = new ArrayList<>();
-    private final List<Rejection> rejected = new ArrayList<>();
+    private final List<Refused> rejected = new ArrayList<>();
 
     private long read(String csv) {
         return read(csv.getBytes(StandardCharsets.UTF_8));
@@ -39,7 +42,7 @@ class SalesFileReaderTest {
 
             @Override
             public void rejected(long line, String reason, String raw) {
-                rejected.add(new Rejection(line, reason));
+                rejected.add(new Refused(line, reason));
                 raws.add(raw);
             }
         });
@@ -88,23 +91,23 @@ class SalesFileReaderTest {
                 + "1004,B7,good,1,2010-12-01 08:00,1.00,7,United Kingdom\r\n"
                 + "\r\n");
         assertEquals(1, sales.size());
-        assertEquals(new Rejection(2, "no CustomerID"), rejected.get(0), "a quoted line break stays in its row");
-        assertEquals(new Rejection(4, "Quantity is 0"), rejected.get(1));
-        assertEquals(new Rejection(5, "UnitPrice -1.00 is negative"), rejected.get(2));
-        assertEquals(new Rejection(6, "unknown country 'Atlantis'"), rejected.get(3));
+        assertEquals(new Refused(2, "no CustomerID"), rejected.get(0), "a quoted line break stays in its row");
+        assertEquals(new Refused(4, "Quantity is 0"), rejected.get(1));
+        assertEquals(new Refused(5, "UnitPrice -1.00 is negative"), rejected.get(2));
+        assertEquals(new Refused(6, "unknown country 'Atlantis'"), rejected.get(3));
         assertTrue(rejected.get(4).reason().startsWith("InvoiceDate '2010-13-45 08:00' is not a date"), rejected.get(4).reason());
-        assertEquals(new Rejection(8, "expected 8 values, found 7"), rejected.get(5));
-        assertEquals(new Rejection(9, "Quantity 'two' is not a whole number"), rejected.get(6));
-        assertEquals(new Rejection(10, "InvoiceDate 2030-12-01 08:00 is in the future"), rejected.get(7));
+        assertEquals(new Refused(8, "expected 8 values, found 7"), rejected.get(5));
+        assertEquals(new Refused(9, "Quantity 'two' is not a whole number"), rejected.get(6));
+        assertEquals(new Refused(10, "InvoiceDate 2030-12-01 08:00 is in the future"), rejected.get(7));
         assertTrue(rejected.get(8).reason().contains("not a credit note"), rejected.get(8).reason());
-        assertEquals(new Rejection(12, "credit note C1002 has a positive Quantity 2"), rejected.get(9));
+        assertEquals(new Refused(12, "credit note C1002 has a positive Quantity 2"), rejected.get(9));
         assertTrue(rejected.get(10).reason().startsWith("InvoiceDate '2026-02-30 08:00' is not a date"),
                 "not read as the 28th: " + rejected.get(10).reason());
-        assertEquals(new Rejection(14, "InvoiceDate 1969-12-31 08:00 is before 1970"), rejected.get(11));
-        assertEquals(new Rejection(15, "Quantity 4294967297 is out of range (at most 2147483647 units)"), rejected.get(12));
-        assertEquals(new Rejection(16, "Quantity '1.5' is not a whole number"), rejected.get(13));
-        assertEquals(new Rejection(17, "UnitPrice 10000000000 is more than 9999999999.99"), rejected.get(14));
-        assertEquals(new Rejection(18, "the line's total, 1000000 x 10000.00, is more than 9999999999.99"), rejected.get(15));
+        assertEquals(new Refused(14, "InvoiceDate 1969-12-31 08:00 is before 1970"), rejected.get(11));
+        assertEquals(new Refused(15, "Quantity 4294967297 is out of range (at most 2147483647 units)"), rejected.get(12));
+        assertEquals(new Refused(16, "Quantity '1.5' is not a whole number"), rejected.get(13));
+        assertEquals(new Refused(17, "UnitPrice 10000000000 is more than 9999999999.99"), rejected.get(14));
+        assertEquals(new Refused(18, "the line's total, 1000000 x 10000.00, is more than 9999999999.99"), rejected.get(15));
         assertEquals(16, rejected.size());
     }
 
