@@ -36,6 +36,21 @@ public class ImportRejections {
     @Inject
     ImportRuns runs;
 
+    /** Keeps rows the run refused, in the caller's transaction. */
+    static void insert(Connection db, long run, List<RejectedRow> rows) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO import_rejection (import_id, line, reason, raw) "
+                + "VALUES (?, ?, ?, ?)")) {
+            for (RejectedRow row : rows) {
+                insert.setLong(1, run);
+                insert.setLong(2, row.line());
+                insert.setString(3, row.reason().length() > 1000 ? row.reason().substring(0, 997) + "..." : row.reason());
+                insert.setString(4, row.row());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** The run's rejections by line number. */
     public Page<RejectedRow> of(long run, PageRequest page) {
         runs.find(run);

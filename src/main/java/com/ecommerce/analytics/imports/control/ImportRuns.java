@@ -84,10 +84,10 @@ public class ImportRuns {
         }
     }
 
-    /** The whole file is staged: its invoices are written next, from now on. */
-    public void writing(long run, long invoices) {
-        update("UPDATE import_run SET status = ?, invoices_staged = ?, writing_since = ? WHERE id = ?",
-                ImportRecord.WRITING, invoices, UtcInstantConverter.toColumn(StoredTime.now()), run);
+    /** The whole file is read and its invoices sorted: they are written next, from now on. */
+    public void writing(long run, long invoices, long fileBytes) {
+        update("UPDATE import_run SET status = ?, invoices_staged = ?, file_bytes = ?, writing_since = ? WHERE id = ?",
+                ImportRecord.WRITING, invoices, fileBytes, UtcInstantConverter.toColumn(StoredTime.now()), run);
     }
 
     /** Ends the run with its outcome and frees the lease. */

@@ -16,6 +16,6 @@ public class ImportTally {
     final List<Rejection> rejections = new ArrayList<>();
 
     void reject(SalesLine line, String reason) {
-        rejections.add(new Rejection(line.line(), line.invoice(), reason));
+        rejections.add(new Rejection(line.line(), reason));
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,38 +41,45 @@ public class InvoiceBatch {
 
     /** Writes these staged invoices (or credit notes) of the run, and counts what they gave in the run's record. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ImportTally write(long run, List<StagingTables.InvoiceKey> keys) {
+    public ImportTally write(long run, List<List<StagedFile.StagedLine>> staged, Map<String, Long> productIds) {
         SalesBatch sales = ledger.begin();
         ImportTally tally = new ImportTally();
         Instant now = StoredTime.now();
         try (Connection db = dataSource.getConnection()) {
-            StagingTables staging = new StagingTables(db);
             ImportTables tables = new ImportTables(db);
-            List<Invoice> invoices = StagedInvoices.of(staging.linesOf(run, keys.stream().map(StagingTables.InvoiceKey::number)
-                    .toList()), tally);
+            List<Invoice> invoices = StagedInvoices.of(staged.stream().flatMap(List::stream)
+                    .map(StagedFile.StagedLine::line).toList(), tally);
             List<Invoice> fresh = notImported(tables, invoices, tally);
             List<Invoice> orders = fresh.stream().filter(invoice -> !invoice.isCredit()).toList();
             List<Invoice> credits = fresh.stream().filter(Invoice::isCredit).toList();
 
             Map<String, Long> customers = tables.customerIds(fresh.stream().map(Invoice::customer).toList());
             tally.customersCreated = ImportedCustomers.createMissing(tables, orders, customers);
-            Map<String, Long> productIds = staging.productIds(run, fresh.stream()
-                    .flatMap(invoice -> invoice.lines().stream()).map(line -> ImportTables.normal(line.sku())).distinct()
-                    .toList());
-
             writeOrders(tables, orders, customers, productIds, sales, tally, now);
             tally.refundsCreated = CreditNotes.refund(tables, credits, customers, productIds, sales, tally, now);
             ledger.count(sales);
-            staging.rejectStaged(run, tally.rejections);
-            ImportRuns.count(db, run, keys.size(), tally);
+            ImportRejections.insert(db, run, rejectedRows(staged, tally.rejections));
+            ImportRuns.count(db, run, staged.size(), tally);
             return tally;
         } catch (SQLException e) {
             if (isDuplicateReference(e)) {
                 throw new Conflict("Another import wrote some of these invoices at the same time; import the file again "
                         + "to complete it (what was imported is skipped).");
             }
-            throw new IllegalStateException("Cannot write the invoices from " + keys.get(0) + " on", e);
+            throw new IllegalStateException("Cannot write the invoices from " + staged.get(0).get(0).line().invoice()
+                    + " on", e);
         }
+    }
+
+    /** The rejected lines as they were in the file. */
+    private static List<RejectedRow> rejectedRows(List<List<StagedFile.StagedLine>> staged, List<Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> raw = new HashMap<>();
+        staged.forEach(invoice -> invoice.forEach(line -> raw.put(line.line().line(), line.raw())));
+        return rejections.stream().map(rejection -> new RejectedRow(rejection.line(), rejection.reason(),
+                raw.get(rejection.line()))).toList();
     }
 
     /** A unique external reference (or SKU) met rows another import committed since this batch looked. */

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,7 +42,8 @@ import jakarta.inject.Inject;
 public class OrderImport {
 
     static final int INVOICES_PER_BATCH = 500;
-    private static final int STAGED_PER_TRANSACTION = 5_000;
+    /** Rows read between two updates of the import's record (and of its rejections). */
+    private static final int ROWS_PER_PROGRESS = 5_000;
     private static final long LEASE_RENEWAL_NANOS = 30_000_000_000L;
 
     private static final Logger LOG = Logger.getLogger(OrderImport.class.getName());
@@ -136,23 +140,22 @@ public class OrderImport {
     private void run(long run, InputStream body, ZoneId zone) {
         long[] times = new long[5];
         times[0] = System.nanoTime();
-        try {
+        try (StagedFile staged = new StagedFile(run)) {
             CountingStream counted = new CountingStream(body);
-            stage(run, counted, zone);
+            stage(run, counted, zone, staged);
             times[1] = System.nanoTime();
-            runs.writing(run, staging.indexInvoices(run, counted.count()));
-            createProducts(run);
+            Iterator<List<StagedFile.StagedLine>> invoices = staged.invoices();
+            runs.writing(run, staged.invoiceCount(), counted.count());
+            Map<String, Long> products = products(run, staged.skus());
             times[2] = System.nanoTime();
-            boolean created = write(run, false);
-            times[3] = System.nanoTime();
-            created |= write(run, true);
+            boolean created = write(run, invoices, products, times);
             times[4] = System.nanoTime();
             runs.finish(run, ImportRecord.SUCCEEDED, null);
             if (created) {
                 recommendations.rebuildSoon();
             }
-            LOG.info(() -> String.format("Import %d done in %,d ms: rows staged in %,d ms, invoices listed and products "
-                    + "found in %,d ms, invoices written in %,d ms, credit notes in %,d ms", run,
+            LOG.info(() -> String.format("Import %d done in %,d ms: rows read and sorted in %,d ms, invoices sorted and "
+                    + "products found in %,d ms, invoices written in %,d ms, credit notes in %,d ms", run,
                     (times[4] - times[0]) / 1_000_000, (times[1] - times[0]) / 1_000_000, (times[2] - times[1]) / 1_000_000,
                     (times[3] - times[2]) / 1_000_000, (times[4] - times[3]) / 1_000_000));
         } catch (ApiException e) {
@@ -165,68 +168,82 @@ public class OrderImport {
                     + "with import " + run + "); the invoices written before it stay, and importing the file again "
                     + "completes it.");
             throw e;
-        } finally {
-            staging.clearLater(run);
         }
     }
 
-    private void stage(long run, InputStream body, ZoneId zone) {
+    private void stage(long run, InputStream body, ZoneId zone, StagedFile staged) {
         SalesFileReader reader = new SalesFileReader(body, zone, StoredTime.now());
         runs.header(run, reader.header());
-        List<StagingTables.StagedLine> lines = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
-        long[] readBefore = {0};
+        long[] counted = {0};
         reader.readAll(new SalesFileReader.Rows() {
             @Override
             public void sale(SalesLine line, String raw) {
-                lines.add(new StagingTables.StagedLine(line, raw));
-                flushWhenFull();
+                staged.add(line, raw);
+                report();
             }
 
             @Override
             public void rejected(long line, String reason, String raw) {
                 rejected.add(new RejectedRow(line, reason, raw));
-                flushWhenFull();
+                report();
             }
 
-            private void flushWhenFull() {
-                if (lines.size() + rejected.size() >= STAGED_PER_TRANSACTION) {
-                    flush(run, lines, rejected, reader.rowsRead() - readBefore[0]);
-                    readBefore[0] = reader.rowsRead();
+            private void report() {
+                if (reader.rowsRead() - counted[0] >= ROWS_PER_PROGRESS || rejected.size() >= ROWS_PER_PROGRESS) {
+                    keepLease(run, "reading the file");
+                    staging.read(run, List.copyOf(rejected), reader.rowsRead() - counted[0]);
+                    counted[0] = reader.rowsRead();
+                    rejected.clear();
                 }
             }
         });
-        flush(run, lines, rejected, reader.rowsRead() - readBefore[0]);
-    }
-
-    private void flush(long run, List<StagingTables.StagedLine> lines, List<RejectedRow> rejected,
-                       long rowsRead) {
         keepLease(run, "reading the file");
-        staging.stage(run, List.copyOf(lines), List.copyOf(rejected), rowsRead);
-        lines.clear();
-        rejected.clear();
+        staging.read(run, List.copyOf(rejected), reader.rowsRead() - counted[0]);
     }
 
-    private void createProducts(long run) {
-        for (String after = ""; after != null; after = staging.createProducts(run, after)) {
+    private Map<String, Long> products(long run, List<StagedFile.SkuSales> skus) {
+        Map<String, Long> ids = new HashMap<>();
+        for (int from = 0; from < skus.size(); from += ImportStaging.SKUS_PER_TRANSACTION) {
             keepLease(run, "creating its products");
+            ids.putAll(staging.products(run, skus.subList(from, Math.min(skus.size(), from
+                    + ImportStaging.SKUS_PER_TRANSACTION))).ids());
         }
+        return ids;
     }
 
-    /** Writes the run's invoices (or its credit notes) in date order; answers whether it created any. */
-    private boolean write(long run, boolean credits) {
+    /** Writes the invoices, then the credit notes, in batches; answers whether it created any order or refund. */
+    private boolean write(long run, Iterator<List<StagedFile.StagedLine>> invoices, Map<String, Long> products,
+                          long[] times) {
         boolean created = false;
-        StagingTables.InvoiceKey after = StagingTables.InvoiceKey.FIRST;
-        for (List<StagingTables.InvoiceKey> batch = staging.invoicesAfter(run, credits, after, INVOICES_PER_BATCH);
-             !batch.isEmpty(); batch = staging.invoicesAfter(run, credits, after, INVOICES_PER_BATCH)) {
-            keepLease(run, "writing its invoices");
-            List<StagingTables.InvoiceKey> keys = batch;
-            // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again.
-            ImportTally written = retries.call(() -> batches.write(run, keys));
-            created |= written.ordersCreated + written.refundsCreated > 0;
-            after = batch.get(batch.size() - 1);
+        times[3] = 0;
+        List<List<StagedFile.StagedLine>> batch = new ArrayList<>();
+        while (invoices.hasNext()) {
+            List<StagedFile.StagedLine> invoice = invoices.next();
+            boolean credit = StagedFile.isCredit(invoice);
+            if (!batch.isEmpty() && (batch.size() == INVOICES_PER_BATCH || credit != StagedFile.isCredit(batch.get(0)))) {
+                created |= write(run, batch, products);
+                batch = new ArrayList<>();
+            }
+            if (credit && times[3] == 0) {
+                times[3] = System.nanoTime();
+            }
+            batch.add(invoice);
+        }
+        if (!batch.isEmpty()) {
+            created |= write(run, batch, products);
+        }
+        if (times[3] == 0) {
+            times[3] = System.nanoTime();
         }
         return created;
+    }
+
+    private boolean write(long run, List<List<StagedFile.StagedLine>> batch, Map<String, Long> products) {
+        keepLease(run, "writing its invoices");
+        // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again.
+        ImportTally written = retries.call(() -> batches.write(run, batch, products));
+        return written.ordersCreated + written.refundsCreated > 0;
     }
 
     private void keepLease(long run, String step) {
