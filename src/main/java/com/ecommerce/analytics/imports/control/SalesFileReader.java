@@ -55,7 +55,7 @@ public class SalesFileReader {
             }
             List<String> names = rows.next().toList();
             this.format = SalesLineFormat.fromHeader(names, zone, now);
-            this.header = FORMAT.format(names.toArray());
+            this.header = asWritten(names.toArray(String[]::new));
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e, 1);
         }
@@ -91,7 +91,7 @@ public class SalesFileReader {
     }
 
     private void read(CSVRecord row, long line, Rows sink) {
-        String raw = FORMAT.format(row.values());
+        String raw = asWritten(row.values());
         if (raw.length() > LONGEST_ROW) {
             sink.rejected(line, "the row is longer than " + LONGEST_ROW + " characters", raw.substring(0, LONGEST_ROW));
             return;
@@ -105,6 +105,26 @@ public class SalesFileReader {
         } catch (SalesLineFormat.LineRejected e) {
             sink.rejected(line, e.getMessage(), raw);
         }
+    }
+
+    /** The row as CSV again: its values, quoted where a value needs it (RFC 4180), as the file must have had them. */
+    static String asWritten(String[] values) {
+        StringBuilder row = new StringBuilder(128);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                row.append(',');
+            }
+            String value = values[i];
+            boolean quoted = value.isEmpty() ? false : value.indexOf(',') >= 0 || value.indexOf('"') >= 0
+                    || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.charAt(0) == ' '
+                    || value.charAt(value.length() - 1) == ' ';
+            if (quoted) {
+                row.append('"').append(value.replace("\"", "\"\"")).append('"');
+            } else {
+                row.append(value);
+            }
+        }
+        return row.toString();
     }
 
     private static Reader strictUtf8(InputStream body) {
