@@ -212,7 +212,7 @@ class ImportAnyRowOrderIT {
         StringBuilder csv = new StringBuilder(HEADER + "\n");
         for (int invoice = 0; invoice < 3000; invoice++) {
             for (int line = 0; line < 3; line++) {
-                csv.append("Y").append(r).append(invoice).append(",P").append(r).append(line).append(",PLATE,1,2015-0")
+                csv.append("Y").append(r).append(invoice).append(",P").append(r).append(line).append(",PLATE,1,2016-0")
                         .append(1 + invoice % 9).append("-1").append(invoice % 10).append(" 10:00,2.00,").append(invoice % 300)
                         .append(r).append(",United Kingdom\n");
             }

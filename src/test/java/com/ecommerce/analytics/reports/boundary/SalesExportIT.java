@@ -50,6 +50,7 @@ class SalesExportIT {
     private static final ZoneId STORE = ZoneId.of("America/New_York");
     private static final Path TEMPORARY_FILES = Path.of("target/it-data/exports-tmp");
     private static final Random RANDOM = new Random();
+    /** Its figures are the whole store's: no other test writes orders dated 2001 to 2015. */
     private static final YearMonth MONTH = YearMonth.of(2001 + RANDOM.nextInt(15), 1 + RANDOM.nextInt(12));
     private static String phoneSku;
     private static String caseSku;
