@@ -22,7 +22,8 @@ public record NewOrder(
         @NotNull Long customer,
         @NotEmpty @Size(max = 500) List<@NotNull @Valid Line> items,
         Instant orderDate,
-        @Pattern(regexp = "pending|shipped|delivered", message = "must be pending, shipped or delivered") String status) {
+        @Pattern(regexp = "pending", message = "a new order is pending; ship it with PATCH {\"status\": \"shipped\"}, then "
+                + "delivered (past sales come in through /api/import/orders/)") String status) {
 
     public record Line(
             @NotNull Long product,

@@ -59,7 +59,8 @@ public class OrderPlacement {
         }
         OrderStatus status = input.status() == null ? OrderStatus.PENDING : OrderStatus.fromCode(input.status()).orElseThrow();
         reserveOrFail(byProductId(units));
-        Order order = new Order(customer, input.orderDate() != null ? input.orderDate() : StoredTime.now());
+        Order order = new Order(customer, input.orderDate() != null ? SaneDates.orderDate(input.orderDate())
+                : StoredTime.now());
         order.setStatus(status);
         units.forEach((product, quantity) -> order.addItem(product, quantity, prices.get(product)));
         em.persist(order);
@@ -102,7 +103,7 @@ public class OrderPlacement {
             order.setStatus(next);
         }
         if (change.orderDate() != null && !change.orderDate().equals(order.getOrderDate())) {
-            redate(order, change.orderDate());
+            redate(order, SaneDates.orderDate(change.orderDate()));
         }
         facts.fire(new CustomerOrdersChanged(order.customerId()));
         return order;

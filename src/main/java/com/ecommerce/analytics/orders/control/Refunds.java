@@ -41,10 +41,8 @@ public class Refunds {
         if (order.getStatus() == OrderStatus.CANCELED) {
             throw new Conflict("Order " + orderId + " is canceled; there is nothing to refund.");
         }
-        Instant date = input.refundDate() != null ? input.refundDate() : StoredTime.now();
-        if (date.isBefore(order.getOrderDate())) {
-            throw InvalidRequest.field("refund_date", "cannot be before the order date " + order.getOrderDate());
-        }
+        Instant date = SaneDates.refundDate(input.refundDate() != null ? input.refundDate() : StoredTime.now(),
+                order.getOrderDate());
         Map<Long, Integer> refunded = refundedUnits(order, false);
         Refund refund = new Refund(order, date, input.restocks(), input.reason());
         Map<Long, Integer> units = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
     public static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
             .withSerializers(new DecimalStrings.Writer())
-            .withDeserializers(new DecimalStrings.Reader()));
+            .withDeserializers(new DecimalStrings.Reader(), new WholeNumbers.IntReader(), new WholeNumbers.LongReader()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

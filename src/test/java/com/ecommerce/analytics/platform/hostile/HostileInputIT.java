@@ -1,0 +1,114 @@
+package com.ecommerce.analytics.platform.hostile;
+
+import static com.ecommerce.analytics.testing.Api.admin;
+import static com.ecommerce.analytics.testing.Api.created;
+import static com.ecommerce.analytics.testing.Api.request;
+import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.analytics.testing.Api;
+import com.ecommerce.analytics.testing.Store;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Careless or hostile input is refused with a clear JSON error and changes nothing (issue #16, silent corruption). */
+class HostileInputIT {
+
+    private static JsonObject refused(Response response, int status) {
+        try (response) {
+            return assertJsonError(response, status);
+        }
+    }
+
+    private static void assertNamesField(JsonObject error, String field) {
+        assertTrue(error.getJsonArray("fields").getValuesAs(JsonObject.class).stream()
+                .anyMatch(named -> named.getString("field").endsWith(field)), field + " named in " + error);
+    }
+
+    private static int ordersOf(long customer) {
+        try (Response response = request("api/orders/?customer=" + customer, admin()).get()) {
+            return Integer.parseInt(response.getHeaderString("X-Total-Count"));
+        }
+    }
+
+    @Test
+    void numbersThatDoNotFitOrAreNotWholeAreRefusedNamingTheFieldAndNothingChanges() {
+        long product = Store.product("5.00", 150);
+        long customer = Store.customer("NL");
+        JsonObject stock = Api.getObjectFromList("api/inventory/?product=" + product, admin());
+
+        assertNamesField(refused(Api.patch("api/inventory/" + stock.getInt("id") + "/", admin(),
+                "{\"quantity\":4294967446}"), 400), "quantity");
+        assertEquals(150, Store.stockOf(product), "not wrapped to 150 + anything");
+        for (String quantity : List.of("4294967297", "1.5", "-2147483649", "1e3000")) {
+            JsonObject error = refused(Api.post("api/orders/", admin(), "{\"customer\":" + customer + ",\"items\":[{\"product\":"
+                    + product + ",\"quantity\":" + quantity + "}]}"), 400);
+            assertNamesField(error, "quantity");
+        }
+        assertEquals(0, ordersOf(customer));
+        assertEquals(150, Store.stockOf(product));
+
+        long order = created("api/orders/", admin(), Store.order(customer, product, 2)).getInt("id");
+        assertNamesField(refused(Api.post("api/orders/" + order + "/refunds/", admin(),
+                "{\"items\":[{\"product\":" + product + ",\"quantity\":4294967297}]}"), 400), "quantity");
+        assertNamesField(refused(Api.post("api/products/", admin(), "{\"name\":\"Lamp\",\"SKU\":\"" + Api.unique("L")
+                + "\",\"price\":\"1.00\",\"category\":9223372036854775808}"), 400), "category");
+        try (Response refunds = request("api/orders/" + order + "/refunds/", admin()).get()) {
+            assertEquals("[]", refunds.readEntity(String.class).replace(" ", ""));
+        }
+    }
+
+    @Test
+    void datesOutsideTheStoresWindowAndAStatusSkippingTheLifecycleAreRefused() {
+        long product = Store.product("5.00", 100);
+        long customer = Store.customer("BE");
+        for (String date : List.of("+999999999-12-31T23:59:59Z", "1900-01-01T00:00:00Z", "2099-01-01T00:00:00Z")) {
+            JsonObject error = refused(Api.post("api/orders/", admin(), "{\"customer\":" + customer + ",\"order_date\":\""
+                    + date + "\",\"items\":[{\"product\":" + product + ",\"quantity\":1}]}"), 400);
+            assertTrue(error.toString().contains("order_date") || error.getString("message").contains("JSON"),
+                    date + ": " + error);
+        }
+        assertNamesField(refused(Api.post("api/orders/", admin(), "{\"customer\":" + customer + ",\"status\":\"delivered\","
+                + "\"items\":[{\"product\":" + product + ",\"quantity\":1}]}"), 400), "status");
+        assertEquals(0, ordersOf(customer));
+        assertEquals(100, Store.stockOf(product));
+
+        long order = created("api/orders/", admin(), "{\"customer\":" + customer + ",\"order_date\":\"2024-03-01T10:00:00Z\","
+                + "\"items\":[{\"product\":" + product + ",\"quantity\":2}]}").getInt("id");
+        for (String date : List.of("2099-01-01T00:00:00Z", "2024-02-29T10:00:00Z")) {
+            assertNamesField(refused(Api.post("api/orders/" + order + "/refunds/", admin(), "{\"refund_date\":\"" + date
+                    + "\",\"items\":[{\"product\":" + product + ",\"quantity\":1}]}"), 400), "refund_date");
+        }
+        assertNamesField(refused(Api.patch("api/orders/" + order + "/", admin(), "{\"order_date\":\"1969-12-31T00:00:00Z\"}"),
+                400), "order_date");
+        JsonObject stored = Api.getObject("api/orders/" + order + "/", admin());
+        assertEquals("2024-03-01T10:00:00Z", stored.getString("order_date"));
+        assertEquals("pending", stored.getString("status"));
+    }
+
+    @Test
+    void aBodyWithASecondValueALoneSurrogateOrTooManyBytesIsRefusedWhole() {
+        String name = Api.unique("Cat");
+        assertTrue(refused(Api.post("api/categories/", admin(), "{\"name\":\"" + name + "\"}{\"name\":\"" + name + "x\"}"), 400)
+                .getString("message").contains("JSON"));
+        refused(Api.post("api/categories/", admin(), "{\"name\":\"" + name + "\\ud800\"}"), 400);
+        try (Response categories = request("api/categories/?limit=1000", admin()).get()) {
+            JsonArray all = (JsonArray) Api.parse(categories.readEntity(String.class));
+            assertTrue(all.getValuesAs(JsonObject.class).stream().noneMatch(c -> c.getString("name").startsWith(name)),
+                    "nothing created");
+        }
+        String huge = "{\"name\":\"x\",\"padding\":\"" + "a".repeat(1_100_000) + "\"}";
+        JsonObject tooLarge = refused(request("api/categories/", admin()).post(Entity.entity(huge,
+                MediaType.APPLICATION_JSON_TYPE)), 413);
+        assertTrue(tooLarge.getString("message").contains("1024 KB"), tooLarge.toString());
+    }
+}
