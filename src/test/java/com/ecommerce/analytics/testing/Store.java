@@ -66,4 +66,22 @@ public final class Store {
     public static String order(long customer, long product, int quantity) {
         return "{\"customer\":" + customer + ",\"items\":[{\"product\":" + product + ",\"quantity\":" + quantity + "}]}";
     }
+
+    /** Takes a new (pending) order through the lifecycle to the status, as PATCH allows: shipped, then delivered. */
+    public static void advance(long order, String status) {
+        for (String next : java.util.List.of("shipped", "delivered")) {
+            if (status.equals("pending")) {
+                return;
+            }
+            try (jakarta.ws.rs.core.Response response = Api.patch("api/orders/" + order + "/", Api.admin(),
+                    "{\"status\":\"" + next + "\"}")) {
+                if (response.getStatus() != 200) {
+                    throw new AssertionError("PATCH order " + order + " to " + next + " gave " + response.getStatus());
+                }
+            }
+            if (next.equals(status)) {
+                return;
+            }
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package com.ecommerce.analytics.platform.errors;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.WebApplicationException;
@@ -17,8 +20,17 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     UriInfo uri;
 
+    /** How the JAX-RS runtime names a query or header parameter it could not convert. */
+    private static final Pattern PARAMETER = Pattern.compile("(?:QueryParam|HeaderParam)\\(\"([^\"]+)\"\\)");
+
     @Override
     public Response toResponse(WebApplicationException exception) {
+        String parameter = unconvertible(exception);
+        if (parameter != null) {
+            // A value the client sent that does not fit the parameter's type is its mistake (400), not a missing page.
+            return ApiError.response(InvalidRequest.field(parameter, "'" + value(parameter) + "' is not a valid value for "
+                    + parameter + " (a whole number where one is expected, within its range)"));
+        }
         Response.StatusType status = exception.getResponse().getStatusInfo();
         Response mapped = ApiError.response(status, messageFor(exception, status));
         exception.getResponse().getHeaders().forEach((name, values) -> {
@@ -27,6 +39,21 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             }
         });
         return mapped;
+    }
+
+    private static String unconvertible(WebApplicationException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            Matcher named = PARAMETER.matcher(String.valueOf(cause.getMessage()));
+            if (named.find()) {
+                return named.group(1);
+            }
+        }
+        return null;
+    }
+
+    private String value(String parameter) {
+        String value = uri.getQueryParameters().getFirst(parameter);
+        return value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "..." : value;
     }
 
     private String messageFor(WebApplicationException exception, Response.StatusType status) {

@@ -78,9 +78,11 @@ class SalesAnalyticsIT {
 
     private static long order(long customer, String date, String status, long product, int quantity, long other,
                               int otherQuantity) {
-        return created("api/orders/", admin(), "{\"customer\":" + customer + ",\"order_date\":\"" + date + "\",\"status\":"
-                + "\"" + status + "\",\"items\":[{\"product\":" + product + ",\"quantity\":" + quantity + "},{\"product\":"
+        long order = created("api/orders/", admin(), "{\"customer\":" + customer + ",\"order_date\":\"" + date
+                + "\",\"items\":[{\"product\":" + product + ",\"quantity\":" + quantity + "},{\"product\":"
                 + other + ",\"quantity\":" + otherQuantity + "}]}").getInt("id");
+        Store.advance(order, status);
+        return order;
     }
 
     private static JsonArray sales(String query) {

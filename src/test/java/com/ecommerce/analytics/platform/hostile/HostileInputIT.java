@@ -111,4 +111,13 @@ class HostileInputIT {
                 MediaType.APPLICATION_JSON_TYPE)), 413);
         assertTrue(tooLarge.getString("message").contains("1024 KB"), tooLarge.toString());
     }
+
+    @Test
+    void queryParametersThatDoNotFitTheirTypeAreA400NamingTheParameter() {
+        for (String[] bad : new String[][] {{"api/orders/?limit=abc", "limit"}, {"api/orders/?offset=99999999999", "offset"},
+            {"api/products/?category_id=x", "category_id"}}) {
+            JsonObject error = refused(request(bad[0], admin()).get(), 400);
+            assertNamesField(error, bad[1]);
+        }
+    }
 }
