@@ -16,4 +16,9 @@ public class StoreBusy extends ApiException {
                 + "was rolled back; send the request again in a moment.");
         initCause(lockConflict);
     }
+
+    @Override
+    public int retryAfterSeconds() {
+        return RETRY_AFTER_SECONDS;
+    }
 }

@@ -42,7 +42,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
                     "The resource was changed by someone else at the same time; read it again and retry.");
         }
         if (LockConflict.inCausesOf(failure)) {
-            return StoreBusyMapper.answer(new StoreBusy(failure));
+            return ApiExceptionMapper.answer(new StoreBusy(failure));
         }
         if (Causes.include(failure, SQLIntegrityConstraintViolationException.class)) {
             return ApiError.response(Status.CONFLICT, "The change conflicts with existing data (a duplicate or a "
