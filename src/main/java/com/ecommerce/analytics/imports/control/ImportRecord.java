@@ -38,8 +38,4 @@ public record ImportRecord(long id, String status, String startedBy, Instant sta
             return new Progress(status, rowsRead, invoices, written, percent, remaining);
         }
     }
-
-    public boolean isRunning() {
-        return RECEIVING.equals(status) || WRITING.equals(status);
-    }
 }

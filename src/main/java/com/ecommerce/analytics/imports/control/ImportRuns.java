@@ -38,6 +38,12 @@ public class ImportRuns {
 
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final int RETRY_AFTER_SECONDS = 30;
+    /** The lease for a new import: free, or lapsed (its holder died); the condition is the time now. */
+    private static final String TAKE_LEASE = "UPDATE import_lease SET import_id = ?, lease_until = ? WHERE id = 1 "
+            + "AND (import_id IS NULL OR lease_until < ?)";
+    /** Another term for the import that holds it; the condition is the import's id. */
+    private static final String RENEW_LEASE = "UPDATE import_lease SET import_id = ?, lease_until = ? WHERE id = 1 "
+            + "AND import_id = ?";
     private static final String RECORD = "SELECT r.id, r.status, r.started_by, r.started_at, r.finished_at, r.file_name, "
             + "r.file_bytes, r.time_zone, r.rows_read, r.invoices_staged, r.invoices_done, r.writing_since, r.orders_created, "
             + "r.items_created, r.refunds_created, r.customers_created, r.products_created, r.invoices_already_imported, "
@@ -48,24 +54,23 @@ public class ImportRuns {
     DataSource dataSource;
 
     /** A new record for an import about to read its file, holding the lease; 409 while another import runs. */
-    public long begin(String user, String fileName, long fileBytes, ZoneId zone) {
+    public long begin(String user, String fileName, ZoneId zone) {
         try (Connection db = dataSource.getConnection()) {
             long run;
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO import_run (started_by, started_at, file_name, "
-                    + "file_bytes, time_zone, status) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "time_zone, status) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, user);
                 insert.setObject(2, UtcInstantConverter.toColumn(StoredTime.now()));
                 insert.setString(3, fileName == null || fileName.length() <= 255 ? fileName : fileName.substring(0, 255));
-                insert.setLong(4, fileBytes);
-                insert.setString(5, zone.getId());
-                insert.setString(6, ImportRecord.RECEIVING);
+                insert.setString(4, zone.getId());
+                insert.setString(5, ImportRecord.RECEIVING);
                 insert.executeUpdate();
                 try (ResultSet key = insert.getGeneratedKeys()) {
                     key.next();
                     run = key.getLong(1);
                 }
             }
-            if (!claim(db, run, "import_id IS NULL OR lease_until < ?")) {
+            if (!claim(db, TAKE_LEASE, run, System.currentTimeMillis())) {
                 throw new Conflict("Another import is running; this one would race it for the same invoices. Send the "
                         + "file again when it has finished (GET /api/imports/ shows it).", RETRY_AFTER_SECONDS);
             }
@@ -78,7 +83,7 @@ public class ImportRuns {
     /** Extends the run's lease; false when it lapsed and another import took it. */
     public boolean renew(long run) {
         try (Connection db = dataSource.getConnection()) {
-            return claim(db, run, "import_id = " + run);
+            return claim(db, RENEW_LEASE, run, run);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot renew the lease of import " + run, e);
         }
@@ -155,15 +160,12 @@ public class ImportRuns {
                 run);
     }
 
-    private static boolean claim(Connection db, long run, String free) throws SQLException {
-        long now = System.currentTimeMillis();
-        try (PreparedStatement update = db.prepareStatement("UPDATE import_lease SET import_id = ?, lease_until = ? "
-                + "WHERE id = 1 AND (" + free + ")")) {
+    /** Gives the lease to the run for another term if the statement's condition (its third parameter) holds. */
+    private static boolean claim(Connection db, String sql, long run, long condition) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement(sql)) {
             update.setLong(1, run);
-            update.setLong(2, now + LEASE.toMillis());
-            if (free.contains("?")) {
-                update.setLong(3, now);
-            }
+            update.setLong(2, System.currentTimeMillis() + LEASE.toMillis());
+            update.setLong(3, condition);
             return update.executeUpdate() == 1;
         }
     }

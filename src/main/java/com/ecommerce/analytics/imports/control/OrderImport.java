@@ -75,14 +75,14 @@ public class OrderImport {
 
     /** Imports the file as it streams in and answers when it is done. */
     public ImportReport importOrders(InputStream body, Upload upload) {
-        long run = runs.begin(upload.user(), upload.fileName(), 0, upload.zone());
+        long run = runs.begin(upload.user(), upload.fileName(), upload.zone());
         run(run, body, upload.zone());
         return report(run);
     }
 
     /** Claims the import, keeps the file on disk and imports it in the background; answers the import's id. */
     public long startImport(InputStream body, Upload upload) {
-        long run = runs.begin(upload.user(), upload.fileName(), 0, upload.zone());
+        long run = runs.begin(upload.user(), upload.fileName(), upload.zone());
         Path file = null;
         try {
             file = Files.createTempFile("import-" + run + "-", ".csv");
