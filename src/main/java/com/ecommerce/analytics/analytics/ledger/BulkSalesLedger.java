@@ -47,6 +47,7 @@ public class BulkSalesLedger {
             rows.addCountries(batch.countries);
             rows.addCategories(categoryOrders(db, batch));
             CustomerStatsRows stats = new CustomerStatsRows(db);
+            stats.createMissing(batch.customers);
             stats.write(stats.recomputed(batch.customers).values());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count the imported sales", e);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.ecommerce.analytics.analytics.control.SqlValues;
 import com.ecommerce.analytics.platform.database.InList;
@@ -49,12 +50,19 @@ public final class CustomerStatsRows {
         this.db = db;
     }
 
-    /** A row of zeros for the customer if it has none; the row is locked until the caller commits either way. */
-    public void createMissing(long customer) throws SQLException {
+    /** A row of zeros for each customer that has none; the rows are locked until the caller commits either way. */
+    public void createMissing(Collection<Long> customers) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO customer_stats (customer_id) VALUES (?) "
                 + "ON DUPLICATE KEY UPDATE orders = orders")) {
-            insert.setLong(1, customer);
-            insert.executeUpdate();
+            int batched = 0;
+            for (long customer : new TreeSet<>(customers)) {
+                insert.setLong(1, customer);
+                insert.addBatch();
+                if (++batched % BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
         }
     }
 

@@ -170,7 +170,7 @@ public class SalesLedger {
         em.flush();
         try (Connection db = dataSource.getConnection()) {
             CustomerStatsRows stats = new CustomerStatsRows(db);
-            stats.createMissing(customerId);
+            stats.createMissing(List.of(customerId));
             stats.write(stats.recomputed(List.of(customerId)).values());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot recompute the spend of customer " + customerId, e);

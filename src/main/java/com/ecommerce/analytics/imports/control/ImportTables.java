@@ -76,7 +76,7 @@ final class ImportTables {
         return ids("SELECT sku, id FROM product WHERE sku IN (?)", skus);
     }
 
-    /** Customers, each with the zero stats row every customer has. */
+    /** Customers (their stats rows come with the batch's sales: BulkSalesLedger). */
     Map<String, Long> insertCustomers(Collection<NewCustomer> customers) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO customer (name, email, country, registration_date, "
                 + "version, external_reference) VALUES (?, ?, ?, ?, 0, ?)")) {
@@ -90,15 +90,7 @@ final class ImportTables {
             }
             insert.executeBatch();
         }
-        Map<String, Long> created = customerIds(customers.stream().map(NewCustomer::reference).toList());
-        try (PreparedStatement stats = db.prepareStatement("INSERT INTO customer_stats (customer_id) VALUES (?)")) {
-            for (long customer : created.values()) {
-                stats.setLong(1, customer);
-                stats.addBatch();
-            }
-            stats.executeBatch();
-        }
-        return created;
+        return customerIds(customers.stream().map(NewCustomer::reference).toList());
     }
 
     Map<String, Long> insertProducts(Collection<NewProduct> products, long category, Instant now) throws SQLException {
