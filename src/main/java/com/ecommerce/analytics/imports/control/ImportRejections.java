@@ -14,8 +14,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.csv.CSVFormat;
-
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 
@@ -68,7 +66,8 @@ public class ImportRejections {
                  rows = rejectionsAfter(run, after, 0, 1000)) {
                 StringBuilder text = new StringBuilder();
                 for (RejectedRow row : rows) {
-                    text.append(row.row()).append(',').append(CSVFormat.RFC4180.format(row.line(), row.reason()))
+                    text.append(row.row()).append(',').append(SalesFileReader.asWritten(new String[] {String.valueOf(row.line()),
+                            row.reason()}))
                             .append("\r\n");
                     after = row.line();
                 }
