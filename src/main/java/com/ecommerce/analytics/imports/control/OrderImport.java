@@ -3,6 +3,7 @@ package com.ecommerce.analytics.imports.control;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import org.apache.commons.io.input.BoundedInputStream;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.ApiException;
@@ -141,11 +144,11 @@ public class OrderImport {
         long[] times = new long[5];
         times[0] = System.nanoTime();
         try (StagedFile staged = new StagedFile(run)) {
-            CountingStream counted = new CountingStream(body);
+            BoundedInputStream counted = counting(body);
             stage(run, counted, zone, staged);
             times[1] = System.nanoTime();
             Iterator<List<StagedFile.StagedLine>> invoices = staged.invoices();
-            runs.writing(run, staged.invoiceCount(), counted.count());
+            runs.writing(run, staged.invoiceCount(), counted.getCount());
             Map<String, Long> products = products(run, staged.skus());
             times[2] = System.nanoTime();
             boolean created = write(run, invoices, products, times);
@@ -190,7 +193,7 @@ public class OrderImport {
             }
 
             private void report() {
-                if (reader.rowsRead() - counted[0] >= ROWS_PER_PROGRESS || rejected.size() >= ROWS_PER_PROGRESS) {
+                if (reader.rowsRead() - counted[0] >= ROWS_PER_PROGRESS) {
                     keepLease(run, "reading the file");
                     staging.read(run, List.copyOf(rejected), reader.rowsRead() - counted[0]);
                     counted[0] = reader.rowsRead();
@@ -254,34 +257,16 @@ public class OrderImport {
         }
     }
 
-    private ImportReport report(long run) {
-        return ImportReport.of(runs.find(run), rejections.of(run, new PageRequest(0, 100)).items());
+    /** The body, counting its bytes as they are read (no bound is set). */
+    private static BoundedInputStream counting(InputStream body) {
+        try {
+            return BoundedInputStream.builder().setInputStream(body).get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Counts the bytes of the file as they are read. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b < 0 ? 0 : 1;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
-            count += Math.max(read, 0);
-            return read;
-        }
-
-        long count() {
-            return count;
-        }
+    private ImportReport report(long run) {
+        return ImportReport.of(runs.find(run), rejections.of(run, new PageRequest(0, 100)).items());
     }
 }
