@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,6 +50,19 @@ public final class PeriodCover {
         public String code() {
             return name().substring(0, 1);
         }
+
+        public static Grain of(String code) {
+            for (Grain grain : values()) {
+                if (grain.code().equals(code)) {
+                    return grain;
+                }
+            }
+            throw new IllegalArgumentException("No grain " + code);
+        }
+    }
+
+    /** One month or one year (a day is never pending). */
+    public record Period(Grain grain, LocalDate start) {
     }
 
     /** The periods of one grain from the one starting on from up to (not including) until, each counted sign times. */
@@ -58,6 +73,11 @@ public final class PeriodCover {
     }
 
     public static List<Run> of(LocalDate first, LocalDate last, LocalDate today) {
+        return of(first, last, today, Set.of());
+    }
+
+    /** The cover reading no rollup row of a pending period: such a year is read as its months, such a month as its days. */
+    public static List<Run> of(LocalDate first, LocalDate last, LocalDate today, Set<Period> pending) {
         LocalDate anchor = Grain.YEAR.start(first);
         LocalDate end = last.plusDays(1);
         Map<Grain, TreeMap<LocalDate, Integer>> best = null;
@@ -77,7 +97,23 @@ public final class PeriodCover {
                 }
             }
         }
+        if (!pending.isEmpty()) {
+            readFiner(best, Grain.YEAR, Grain.MONTH, pending);
+            readFiner(best, Grain.MONTH, Grain.DAY, pending);
+        }
         return runs(best);
+    }
+
+    private static void readFiner(Map<Grain, TreeMap<LocalDate, Integer>> counts, Grain coarse, Grain fine,
+                                  Set<Period> pending) {
+        Iterator<Map.Entry<LocalDate, Integer>> periods = counts.get(coarse).entrySet().iterator();
+        while (periods.hasNext()) {
+            Map.Entry<LocalDate, Integer> period = periods.next();
+            if (pending.contains(new Period(coarse, period.getKey()))) {
+                add(counts, fine, period.getKey(), coarse.next(period.getKey()), period.getValue());
+                periods.remove();
+            }
+        }
     }
 
     /** Everything from the anchor to the day, the way chosen by two bits: bit 0 for the months, bit 1 for the days. */

@@ -5,22 +5,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.platform.database.InList;
+import com.ecommerce.analytics.analytics.control.Measures;
+import com.ecommerce.analytics.analytics.control.PeriodCover;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
  * Counts a batch of orders and refunds written at once (an import of past sales) into the sales
  * aggregates, inside the caller's transaction, with a few batched statements. Like SalesLedger it only adds
- * to the rows of the batch's days, months and years, so a batch of old history costs what a recent one does.
+ * to the rows of the batch's days, months and years, so a batch of old history costs what a recent one does;
+ * the month and year rows come later, for many batches at once (DeferredRollups).
  */
 @Stateless
 public class BulkSalesLedger {
@@ -37,20 +44,43 @@ public class BulkSalesLedger {
         return new SalesBatch(calendar::dayOf);
     }
 
-    public void count(SalesBatch batch) {
+    /**
+     * The batch's days, countries, categories and customers; its month and year rows are owed (see DeferredRollups):
+     * their periods are marked pending here, in the batch's transaction, unless the import marked them already.
+     */
+    public DeferredRollups.Owed count(SalesBatch batch, DeferredRollups deferred) {
         if (batch.isEmpty() && batch.customers.isEmpty()) {
-            return;
+            return new DeferredRollups.Owed(Map.of(), Set.of());
         }
         try (Connection db = dataSource.getConnection()) {
             SalesRows rows = new SalesRows(db);
-            rows.addSales(batch.sales);
+            Map<SalesRows.RollupKey, Measures> owed = rows.addDays(batch.sales);
+            Set<PeriodCover.Period> marked = new HashSet<>();
+            owed.keySet().forEach(key -> marked.add(new PeriodCover.Period(PeriodCover.Grain.of(key.grain()), key.start())));
+            marked.removeAll(deferred.marked);
+            PendingRollups.mark(db, deferred.run, marked);
             rows.addCountries(batch.countries);
             rows.addCategories(categoryOrders(db, batch));
             CustomerStatsRows stats = new CustomerStatsRows(db);
             stats.createMissing(batch.customers);
             stats.write(stats.recomputed(batch.customers).values());
+            return new DeferredRollups.Owed(owed, marked);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count the imported sales", e);
+        }
+    }
+
+    /** Adds the month and year rows the import owes and clears its marks, in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void flush(DeferredRollups deferred) {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        try (Connection db = dataSource.getConnection()) {
+            new SalesRows(db).addRollups(deferred.rollups);
+            PendingRollups.clear(db, List.of(deferred.run));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot add the month and year rows of import " + deferred.run, e);
         }
     }
 

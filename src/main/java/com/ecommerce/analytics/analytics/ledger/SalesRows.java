@@ -68,11 +68,15 @@ public final class SalesRows {
 
     /** Daily product rows, then the four rollup rows each of them belongs to. */
     public void addSales(Map<SalesKey, Measures> changes) throws SQLException {
-        Map<SalesKey, Measures> sorted = sorted(changes, SALES_ORDER);
+        addRollups(addDays(changes));
+    }
+
+    /** Daily product rows alone; answers the month and year rows they belong to, for the caller to add now or later. */
+    public Map<RollupKey, Measures> addDays(Map<SalesKey, Measures> changes) throws SQLException {
         Map<RollupKey, Measures> rollups = new TreeMap<>(ROLLUP_ORDER);
         try (PreparedStatement upsert = db.prepareStatement(SALES)) {
             int batched = 0;
-            for (Map.Entry<SalesKey, Measures> row : sorted.entrySet()) {
+            for (Map.Entry<SalesKey, Measures> row : sorted(changes, SALES_ORDER).entrySet()) {
                 SalesKey key = row.getKey();
                 bind(upsert, row.getValue(), key.day(), key.product(), key.country());
                 if (++batched % BATCH == 0) {
@@ -82,7 +86,7 @@ public final class SalesRows {
             }
             upsert.executeBatch();
         }
-        addRollups(rollups);
+        return rollups;
     }
 
     public void addRollups(Map<RollupKey, Measures> changes) throws SQLException {

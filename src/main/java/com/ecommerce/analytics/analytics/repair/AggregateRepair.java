@@ -25,6 +25,7 @@ import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import com.ecommerce.analytics.analytics.control.Measures;
 import com.ecommerce.analytics.analytics.control.PeriodCover;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
+import com.ecommerce.analytics.analytics.ledger.PendingRollups;
 import com.ecommerce.analytics.analytics.ledger.SalesRows;
 
 import jakarta.annotation.Resource;
@@ -82,21 +83,15 @@ public class AggregateRepair {
             countries = freshCountries(db, sales, first, next);
             Map<SalesRows.CategoryKey, Long> categories = new HashMap<>();
             categoryOrders.forEach((key, orders) -> categories.put(key, (long) orders.size()));
-            Map<SalesRows.SalesKey, Measures> storedSales = stored(db, "SELECT sale_date, product_id, country, " + MEASURES
-                    + " FROM sales_daily WHERE sale_date >= ? AND sale_date < ?", List.of(first, next),
-                    row -> new SalesRows.SalesKey(date(row, 1), row.getLong(2), row.getString(3)), 4);
+            Map<SalesRows.SalesKey, Measures> storedSales = storedDays(db, first, next);
             salesFix = differences(sales, storedSales, "daily");
             countryFix = differences(countries, stored(db, "SELECT sale_date, country, " + MEASURES
                     + " FROM country_daily WHERE sale_date >= ? AND sale_date < ?", List.of(first, next),
                     row -> new SalesRows.CountryKey(date(row, 1), row.getString(2)), 3), "country");
             categoryFix = differences(categories, storedCategories(db, first, next), 0L, (a, b) -> a - b,
                     delta -> delta == 0, "category orders");
-            Map<SalesRows.RollupKey, Measures> monthsOfDays = new HashMap<>();
-            storedSales.forEach((key, measures) -> SalesRows.rollUp(monthsOfDays, key, measures, PeriodCover.Grain.MONTH));
-            String grain = PeriodCover.Grain.MONTH.code();
-            monthFix = differences(monthsOfDays, stored(db, "SELECT country, product_id, " + MEASURES + " FROM sales_rollup "
-                    + "WHERE grain = ? AND period_start = ?", List.of(grain, first),
-                    row -> new SalesRows.RollupKey(grain, row.getString(1), first, row.getLong(2)), 3), "month");
+            monthFix = PendingRollups.all(db).contains(new PeriodCover.Period(PeriodCover.Grain.MONTH, first)) ? Map.of()
+                    : monthRowsFix(db, first, storedSales);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compare the sales aggregates of " + month + " with the orders", e);
         }
@@ -109,12 +104,32 @@ public class AggregateRepair {
                 salesFix.size() + countryFix.size() + categoryFix.size() + monthFix.size());
     }
 
-    /** The year rows of a year from its month rows (each month repaired first). */
+    /** What the month rows of a month differ by from its daily rows. */
+    private static Map<SalesRows.RollupKey, Measures> monthRowsFix(Connection db, LocalDate first,
+                                                                   Map<SalesRows.SalesKey, Measures> days)
+            throws SQLException {
+        Map<SalesRows.RollupKey, Measures> monthsOfDays = new HashMap<>();
+        days.forEach((key, measures) -> SalesRows.rollUp(monthsOfDays, key, measures, PeriodCover.Grain.MONTH));
+        String grain = PeriodCover.Grain.MONTH.code();
+        return differences(monthsOfDays, stored(db, "SELECT country, product_id, " + MEASURES + " FROM sales_rollup "
+                + "WHERE grain = ? AND period_start = ?", List.of(grain, first),
+                row -> new SalesRows.RollupKey(grain, row.getString(1), first, row.getLong(2)), 3), "month");
+    }
+
+    /** The year rows of a year from its month rows (each month repaired first); left alone while an import owes them. */
     public long repairYear(int year) {
+        return repairYearRows(year, false);
+    }
+
+    private long repairYearRows(int year, boolean evenIfPending) {
         LocalDate first = LocalDate.of(year, 1, 1);
         Map<SalesRows.RollupKey, Measures> fresh = new HashMap<>();
         Map<SalesRows.RollupKey, Measures> stored = new HashMap<>();
         try (ConsistentRead view = ConsistentRead.open(dataSource)) {
+            if (!evenIfPending && PendingRollups.all(view.connection())
+                    .contains(new PeriodCover.Period(PeriodCover.Grain.YEAR, first))) {
+                return 0;
+            }
             forEach(view.connection(), "SELECT grain, country, period_start, product_id, " + MEASURES + " FROM sales_rollup "
                     + "WHERE grain IN ('M', 'Y') AND period_start >= ? AND period_start < ?", List.of(first, first.plusYears(1)),
                     row -> {
@@ -130,6 +145,48 @@ public class AggregateRepair {
         Map<SalesRows.RollupKey, Measures> fix = differences(fresh, stored, "year");
         parts(fix).forEach(corrections::applyRollups);
         return fix.size();
+    }
+
+    /**
+     * The month and year rows that an import which died (or failed to add them) still owed, made up from the days
+     * and months, and their marks cleared. Called by the import holding the lease, so every other import's marks
+     * are abandoned.
+     */
+    public void repairAbandonedRollups(long runningImport) {
+        Map<PeriodCover.Period, Set<Long>> pending;
+        try (Connection db = dataSource.getConnection()) {
+            pending = PendingRollups.byImport(db);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read which rollups imports still owe", e);
+        }
+        Set<Long> abandoned = new HashSet<>();
+        pending.values().forEach(abandoned::addAll);
+        abandoned.remove(runningImport);
+        if (abandoned.isEmpty()) {
+            return;
+        }
+        LOG.warning(() -> "Imports " + abandoned + " ended owing the month and year rows of " + pending.keySet()
+                + "; making them up from the days");
+        pending.keySet().stream().filter(period -> period.grain() == PeriodCover.Grain.MONTH)
+                .forEach(period -> repairMonthRows(period.start()));
+        pending.keySet().stream().filter(period -> period.grain() == PeriodCover.Grain.YEAR)
+                .forEach(period -> repairYearRows(period.start().getYear(), true));
+        try (Connection db = dataSource.getConnection()) {
+            PendingRollups.clear(db, abandoned);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clear the marks of imports " + abandoned, e);
+        }
+    }
+
+    private void repairMonthRows(LocalDate first) {
+        Map<SalesRows.RollupKey, Measures> fix;
+        try (ConsistentRead view = ConsistentRead.open(dataSource)) {
+            Connection db = view.connection();
+            fix = monthRowsFix(db, first, storedDays(db, first, first.plusMonths(1)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot compare the month rows of " + first + " with its days", e);
+        }
+        parts(fix).forEach(corrections::applyRollups);
     }
 
     /** The sales of the order lines and refunds; also collects which orders bought from each category each day. */
@@ -211,6 +268,13 @@ public class AggregateRepair {
         Map<K, Measures> stored = new HashMap<>();
         forEach(db, sql, values, row -> stored.merge(key.of(row), measures(row, firstMeasure), Measures::plus));
         return stored;
+    }
+
+    private static Map<SalesRows.SalesKey, Measures> storedDays(Connection db, LocalDate first, LocalDate next)
+            throws SQLException {
+        return stored(db, "SELECT sale_date, product_id, country, " + MEASURES + " FROM sales_daily WHERE sale_date >= ? "
+                + "AND sale_date < ?", List.of(first, next),
+                row -> new SalesRows.SalesKey(date(row, 1), row.getLong(2), row.getString(3)), 4);
     }
 
     private static Map<SalesRows.CategoryKey, Long> storedCategories(Connection db, LocalDate first, LocalDate next)

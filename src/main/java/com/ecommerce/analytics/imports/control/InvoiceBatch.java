@@ -15,6 +15,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.analytics.ledger.BulkSalesLedger;
+import com.ecommerce.analytics.analytics.ledger.DeferredRollups;
 import com.ecommerce.analytics.analytics.ledger.SalesBatch;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
@@ -39,9 +40,13 @@ public class InvoiceBatch {
     @Inject
     BulkSalesLedger ledger;
 
-    /** Writes these staged invoices (or credit notes) of the run, and counts what they gave in the run's record. */
+    /**
+     * Writes these staged invoices (or credit notes) of the run, and counts what they gave in the run's record; the
+     * month and year rows they owe come back in the tally, for the import to add once this batch has committed.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ImportTally write(long run, List<List<StagedFile.StagedLine>> staged, Map<String, Long> productIds) {
+    public ImportTally write(long run, List<List<StagedFile.StagedLine>> staged, Map<String, Long> productIds,
+                             DeferredRollups owed) {
         SalesBatch sales = ledger.begin();
         ImportTally tally = new ImportTally();
         Instant now = StoredTime.now();
@@ -57,7 +62,7 @@ public class InvoiceBatch {
             tally.customersCreated = ImportedCustomers.createMissing(tables, orders, customers);
             writeOrders(tables, orders, customers, productIds, sales, tally, now);
             tally.refundsCreated = CreditNotes.refund(tables, credits, customers, productIds, sales, tally, now);
-            ledger.count(sales);
+            tally.owed = ledger.count(sales, owed);
             ImportRejections.insert(db, run, rejectedRows(staged, tally.rejections));
             ImportRuns.count(db, run, staged.size(), tally);
             return tally;

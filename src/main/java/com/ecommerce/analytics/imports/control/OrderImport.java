@@ -17,6 +17,9 @@ import java.util.logging.Logger;
 
 import org.apache.commons.io.input.BoundedInputStream;
 
+import com.ecommerce.analytics.analytics.ledger.BulkSalesLedger;
+import com.ecommerce.analytics.analytics.ledger.DeferredRollups;
+import com.ecommerce.analytics.analytics.repair.AggregateRepair;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.ApiException;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
@@ -72,6 +75,12 @@ public class OrderImport {
 
     @Inject
     RecommendationSchedule recommendations;
+
+    @Inject
+    BulkSalesLedger ledger;
+
+    @Inject
+    AggregateRepair repair;
 
     @Resource
     SessionContext context;
@@ -141,26 +150,25 @@ public class OrderImport {
     }
 
     private void run(long run, InputStream body, ZoneId zone) {
-        long[] times = new long[5];
-        times[0] = System.nanoTime();
+        long started = System.nanoTime();
         try (StagedFile staged = new StagedFile(run)) {
             BoundedInputStream counted = counting(body);
             stage(run, counted, zone, staged);
-            times[1] = System.nanoTime();
+            long read = System.nanoTime();
             Iterator<List<StagedFile.StagedLine>> invoices = staged.invoices();
             runs.writing(run, staged.invoiceCount(), counted.getCount());
             Map<String, Long> products = products(run, staged.skus());
-            times[2] = System.nanoTime();
-            boolean created = write(run, invoices, products, times);
-            times[4] = System.nanoTime();
+            InvoiceWriter writer = new InvoiceWriter(run, products);
+            writer.writeAll(invoices);
+            long done = System.nanoTime();
             runs.finish(run, ImportRecord.SUCCEEDED, null);
-            if (created) {
+            if (writer.created) {
                 recommendations.rebuildSoon();
             }
             LOG.info(() -> String.format("Import %d done in %,d ms: rows read and sorted in %,d ms, invoices sorted and "
                     + "products found in %,d ms, invoices written in %,d ms, credit notes in %,d ms", run,
-                    (times[4] - times[0]) / 1_000_000, (times[1] - times[0]) / 1_000_000, (times[2] - times[1]) / 1_000_000,
-                    (times[3] - times[2]) / 1_000_000, (times[4] - times[3]) / 1_000_000));
+                    millis(started, done), millis(started, read), millis(read, writer.started),
+                    millis(writer.started, writer.creditsStarted), millis(writer.creditsStarted, done)));
         } catch (ApiException e) {
             runs.finish(run, e.status().getStatusCode() == 503 ? ImportRecord.INTERRUPTED : ImportRecord.FAILED,
                     e.getMessage());
@@ -172,6 +180,10 @@ public class OrderImport {
                     + "completes it.");
             throw e;
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private void stage(long run, InputStream body, ZoneId zone, StagedFile staged) {
@@ -215,38 +227,74 @@ public class OrderImport {
         return ids;
     }
 
-    /** Writes the invoices, then the credit notes, in batches; answers whether it created any order or refund. */
-    private boolean write(long run, Iterator<List<StagedFile.StagedLine>> invoices, Map<String, Long> products,
-                          long[] times) {
-        boolean created = false;
-        times[3] = 0;
-        List<List<StagedFile.StagedLine>> batch = new ArrayList<>();
-        while (invoices.hasNext()) {
-            List<StagedFile.StagedLine> invoice = invoices.next();
-            boolean credit = StagedFile.isCredit(invoice);
-            if (!batch.isEmpty() && (batch.size() == INVOICES_PER_BATCH || credit != StagedFile.isCredit(batch.get(0)))) {
-                created |= write(run, batch, products);
-                batch = new ArrayList<>();
-            }
-            if (credit && times[3] == 0) {
-                times[3] = System.nanoTime();
-            }
-            batch.add(invoice);
-        }
-        if (!batch.isEmpty()) {
-            created |= write(run, batch, products);
-        }
-        if (times[3] == 0) {
-            times[3] = System.nanoTime();
-        }
-        return created;
-    }
+    /**
+     * Writes the invoices, then the credit notes, in batches, and the month and year rows they owe every few
+     * thousand invoices and at the end, also when a batch failed (what committed is then complete).
+     */
+    private final class InvoiceWriter {
+        private final long run;
+        private final Map<String, Long> products;
+        private final DeferredRollups owed;
+        private final long started = System.nanoTime();
+        private long creditsStarted;
+        private boolean created;
 
-    private boolean write(long run, List<List<StagedFile.StagedLine>> batch, Map<String, Long> products) {
-        keepLease(run, "writing its invoices");
-        // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again.
-        ImportTally written = retries.call(() -> batches.write(run, batch, products));
-        return written.ordersCreated + written.refundsCreated > 0;
+        InvoiceWriter(long run, Map<String, Long> products) {
+            this.run = run;
+            this.products = products;
+            this.owed = new DeferredRollups(run);
+        }
+
+        void writeAll(Iterator<List<StagedFile.StagedLine>> invoices) {
+            repair.repairAbandonedRollups(run);
+            try {
+                List<List<StagedFile.StagedLine>> batch = new ArrayList<>();
+                while (invoices.hasNext()) {
+                    List<StagedFile.StagedLine> invoice = invoices.next();
+                    boolean credit = StagedFile.isCredit(invoice);
+                    if (!batch.isEmpty() && (batch.size() == INVOICES_PER_BATCH
+                            || credit != StagedFile.isCredit(batch.get(0)))) {
+                        write(batch);
+                        batch = new ArrayList<>();
+                    }
+                    if (credit && creditsStarted == 0) {
+                        creditsStarted = System.nanoTime();
+                    }
+                    batch.add(invoice);
+                }
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
+            } catch (RuntimeException e) {
+                try {
+                    flush();
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+                throw e;
+            }
+            flush();
+            if (creditsStarted == 0) {
+                creditsStarted = System.nanoTime();
+            }
+        }
+
+        private void write(List<List<StagedFile.StagedLine>> batch) {
+            keepLease(run, "writing its invoices");
+            // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again.
+            ImportTally written = retries.call(() -> batches.write(run, batch, products, owed));
+            owed.add(written.owed);
+            created |= written.ordersCreated + written.refundsCreated > 0;
+            if (owed.due()) {
+                flush();
+            }
+        }
+
+        /** A failed flush leaves the periods marked: readers read them from their days until the next import repairs them. */
+        private void flush() {
+            retries.run(() -> ledger.flush(owed));
+            owed.flushed();
+        }
     }
 
     private void keepLease(long run, String step) {

@@ -1,0 +1,59 @@
+package com.ecommerce.analytics.analytics.ledger;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.ecommerce.analytics.analytics.control.Measures;
+import com.ecommerce.analytics.analytics.control.PeriodCover;
+
+/**
+ * The month and year rows an import owes: its batches are written in date order, so consecutive batches add to the
+ * same month and year rows, and adding those once every few thousand invoices instead of in every batch writes a
+ * fraction of the rows (their months and years stay marked pending meanwhile; see PendingRollups). Only batches
+ * that committed are added here; BulkSalesLedger.flush writes what is owed and clears the marks in one transaction.
+ */
+public final class DeferredRollups {
+
+    private static final int MAX_ROWS = 200_000;
+    private static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    /** What one batch owes and the periods it marked. */
+    public record Owed(Map<SalesRows.RollupKey, Measures> rollups, Set<PeriodCover.Period> marked) {
+    }
+
+    final long run;
+    final Map<SalesRows.RollupKey, Measures> rollups = new HashMap<>();
+    final Set<PeriodCover.Period> marked = new HashSet<>();
+    private long oldest;
+
+    public DeferredRollups(long run) {
+        this.run = run;
+    }
+
+    /** After the batch's transaction committed. */
+    public void add(Owed batch) {
+        if (rollups.isEmpty() && !batch.rollups().isEmpty()) {
+            oldest = System.nanoTime();
+        }
+        batch.rollups().forEach((key, measures) -> rollups.merge(key, measures, Measures::plus));
+        marked.addAll(batch.marked());
+    }
+
+    /** Time to flush: many rows owed, or readers have read the marked periods from their days for a while. */
+    public boolean due() {
+        return rollups.size() >= MAX_ROWS || (!rollups.isEmpty() && System.nanoTime() - oldest > MAX_AGE_NANOS);
+    }
+
+    public boolean isEmpty() {
+        return rollups.isEmpty() && marked.isEmpty();
+    }
+
+    /** After BulkSalesLedger.flush committed. */
+    public void flushed() {
+        rollups.clear();
+        marked.clear();
+    }
+}
