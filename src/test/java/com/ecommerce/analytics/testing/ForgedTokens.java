@@ -39,13 +39,14 @@ public final class ForgedTokens {
         return claims;
     }
 
-    public static JwtClaims expiredClaims(String username, String role) {
+    /** Claims that expired this many seconds ago. */
+    public static JwtClaims expiredClaims(String username, String role, int secondsAgo) {
         JwtClaims claims = validClaims(username, role);
-        NumericDate past = NumericDate.now();
-        past.addSeconds(-600);
-        claims.setIssuedAt(past);
+        NumericDate issued = NumericDate.now();
+        issued.addSeconds(-secondsAgo - 900);
+        claims.setIssuedAt(issued);
         NumericDate expired = NumericDate.now();
-        expired.addSeconds(-300);
+        expired.addSeconds(-secondsAgo);
         claims.setExpirationTime(expired);
         return claims;
     }

@@ -1,7 +1,11 @@
 package com.ecommerce.analytics.analytics.boundary;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -16,6 +20,7 @@ import com.ecommerce.analytics.analytics.control.SalesAnalytics;
 import com.ecommerce.analytics.customers.control.CountryNames;
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.rest.KnownQueryParameters;
 import com.ecommerce.analytics.platform.rest.QueryValues;
 import com.ecommerce.analytics.security.entity.Role;
 
@@ -25,13 +30,29 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("api/analytics/sales")
 @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analytics", description = "Sales questions, answered from daily aggregates")
 public class SalesAnalyticsResource {
+
+    private static final Set<String> RANGE = Set.of("start_date", "end_date", "compare");
+    private static final Map<String, Set<String>> PARAMETERS = Map.of(
+            "revenue_by_category", RANGE,
+            "revenue_by_country", RANGE,
+            "revenue_by_product", plus(RANGE, "limit"),
+            "revenue_over_time", plus(RANGE, "interval"),
+            "top_selling_products", plus(RANGE, "country", "limit"),
+            "churn_rate", Set.of("period_days", "definition"));
+    /** Dates a range may name: the store holds no order before 1970, and a century ahead is plenty to plan. */
+    static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    /** Buckets of one series: ten years of days or seventy of weeks. */
+    static final int MAX_BUCKETS = 3_660;
 
     static final List<String> TYPES = List.of("revenue_by_category", "revenue_by_country", "revenue_by_product",
             "revenue_over_time", "top_selling_products", "churn_rate");
@@ -67,8 +88,10 @@ public class SalesAnalyticsResource {
                         @QueryParam("period_days") @Parameter(description = "Churn period, 1-3650 (default 30)")
                         Integer periodDays,
                         @QueryParam("definition") @Parameter(description = "Churn: inactive (default) or cohort")
-                        String definition) {
+                        String definition,
+                        @Context UriInfo uri) {
         String kind = type == null ? "" : type.trim().replaceAll("/+$", "");
+        onlyParametersOf(kind, uri.getQueryParameters().keySet());
         return switch (kind) {
             case "revenue_by_category" -> {
                 LocalDate[] range = range(startDate, endDate);
@@ -97,6 +120,21 @@ public class SalesAnalyticsResource {
         };
     }
 
+    /** A parameter the type does not use would be ignored silently (country=DE on revenue_by_category): refused. */
+    private static void onlyParametersOf(String type, Set<String> given) {
+        Set<String> taken = PARAMETERS.get(type);
+        if (taken == null) {
+            return;
+        }
+        Set<String> unknown = new TreeSet<>(given);
+        unknown.removeAll(taken);
+        unknown.remove("type");
+        unknown.remove("format");
+        if (!unknown.isEmpty()) {
+            throw KnownQueryParameters.refused(unknown, "type=" + type, plus(taken, "type"));
+        }
+    }
+
     private static Comparison comparison(String compare) {
         if (compare == null || compare.isBlank()) {
             return null;
@@ -112,7 +150,16 @@ public class SalesAnalyticsResource {
         if (chosen == Interval.DAY && range[0].plusDays(3660).isBefore(range[1])) {
             throw InvalidRequest.field("interval", "day buckets cover at most ten years; use week or month");
         }
+        if (chosen.buckets(range[0], range[1]).size() > MAX_BUCKETS) {
+            throw InvalidRequest.field("interval", "a series has at most " + MAX_BUCKETS + " buckets; use a longer interval");
+        }
         return chosen;
+    }
+
+    private static Set<String> plus(Set<String> names, String... more) {
+        Set<String> all = new HashSet<>(names);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static LocalDate[] range(String startDate, String endDate) {
@@ -123,6 +170,12 @@ public class SalesAnalyticsResource {
         }
         if (start.isAfter(end)) {
             throw InvalidRequest.field("start_date", "must not be after end_date");
+        }
+        for (LocalDate date : new LocalDate[] {start, end}) {
+            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                throw InvalidRequest.field(date == start ? "start_date" : "end_date", "must lie between " + EARLIEST
+                        + " and " + LATEST);
+            }
         }
         return new LocalDate[] {start, end};
     }

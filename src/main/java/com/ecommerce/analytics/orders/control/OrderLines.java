@@ -51,6 +51,7 @@ public class OrderLines {
         placement.reserveOrFail(Map.of(product.getId(), input.quantity()));
         OrderItem item = order.addItem(product, input.quantity(),
                 input.priceAtTimeOfOrder() != null ? input.priceAtTimeOfOrder() : product.getPrice());
+        OrderTotalLimit.check(order);
         em.flush();
         facts.fire(new OrderLineChanged(order, product.getId(), item.getQuantity(), item.lineTotal(), 1));
         facts.fire(new CustomerOrdersChanged(order.customerId()));
@@ -74,6 +75,7 @@ public class OrderLines {
         BigDecimal before = item.lineTotal();
         item.change(input.quantity(), price);
         order.recalculateTotal();
+        OrderTotalLimit.check(order);
         facts.fire(new OrderLineChanged(order, item.productId(), delta, item.lineTotal().subtract(before), 0));
         facts.fire(new CustomerOrdersChanged(order.customerId()));
         return item;

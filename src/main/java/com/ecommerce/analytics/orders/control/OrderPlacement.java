@@ -63,6 +63,7 @@ public class OrderPlacement {
                 : StoredTime.now());
         order.setStatus(status);
         units.forEach((product, quantity) -> order.addItem(product, quantity, prices.get(product)));
+        OrderTotalLimit.check(order);
         em.persist(order);
         facts.fire(new OrderCounted(order, 1));
         facts.fire(new CustomerOrdersChanged(customer.getId()));

@@ -37,7 +37,7 @@ public class ErrorPageServlet extends HttpServlet {
 
     private static ApiError incident(HttpServletRequest request) {
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return Incident.record(request.getMethod(), String.valueOf(path),
+        return Incident.record(request.getMethod(), String.valueOf(path), request.getRemoteUser(),
                 (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
     }
 

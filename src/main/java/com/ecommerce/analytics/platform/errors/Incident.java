@@ -15,9 +15,11 @@ final class Incident {
     private Incident() {
     }
 
-    static ApiError record(String method, String path, Throwable failure) {
+    /** The user is the caller's name, or null for a request without a token. */
+    static ApiError record(String method, String path, String user, Throwable failure) {
         String id = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Incident " + id + ": " + method + " " + path + " failed unexpectedly", failure);
+        LOG.log(Level.SEVERE, "Incident " + id + ": " + method + " " + path + " by " + (user == null ? "an anonymous client"
+                : "user " + user) + " failed unexpectedly", failure);
         return ApiError.incident(id, "An unexpected error occurred; it has been logged as incident " + id + ".");
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,6 +34,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     @Context
     Request request;
 
+    @Context
+    SecurityContext security;
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable failure) {
@@ -54,7 +58,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
                 return mapper.toResponse(cause);
             }
         }
-        return ApiError.response(Incident.record(request.getMethod(), uri.getRequestUri().getRawPath(), failure));
+        return ApiError.response(Incident.record(request.getMethod(), uri.getRequestUri().getRawPath(),
+                security == null || security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName(),
+                failure));
     }
 
 

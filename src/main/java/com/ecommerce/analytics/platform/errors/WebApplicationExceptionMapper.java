@@ -1,12 +1,19 @@
 package com.ecommerce.analytics.platform.errors;
 
+import java.util.Set;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,6 +26,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Context
     UriInfo uri;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    @Inject
+    BeanManager beans;
 
     /** How the JAX-RS runtime names a query or header parameter it could not convert. */
     private static final Pattern PARAMETER = Pattern.compile("(?:QueryParam|HeaderParam)\\(\"([^\"]+)\"\\)");
@@ -66,11 +82,19 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case METHOD_NOT_ALLOWED -> "This method is not allowed on /" + uri.getPath().replaceFirst("^/", "") + ".";
             case UNAUTHORIZED -> Messages.NOT_AUTHENTICATED;
             case FORBIDDEN -> Messages.FORBIDDEN;
-            case UNSUPPORTED_MEDIA_TYPE -> "Unsupported media type; send application/json.";
+            case UNSUPPORTED_MEDIA_TYPE -> unsupportedType();
             case NOT_ACCEPTABLE -> "Cannot produce the requested media type.";
             case BAD_REQUEST -> "The request is malformed.";
             default -> status.getReasonPhrase();
         };
     }
 
+    /** The body types this path takes for the request's method, for a 415 that says what to send instead. */
+    private String unsupportedType() {
+        Set<String> taken = AcceptedBodyTypes.of(beans, uri.getPath(), request.getMethod());
+        MediaType sent = headers.getMediaType();
+        return "The body was sent as " + (sent == null ? "no media type" : sent.getType() + "/" + sent.getSubtype())
+                + "; " + (taken.isEmpty() ? "this operation takes no body of that type."
+                : "send it as " + String.join(" or ", taken) + ".");
+    }
 }

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.ecommerce.analytics.platform.rest.NotStored;
 import com.ecommerce.analytics.security.control.Authentication;
 import com.ecommerce.analytics.security.control.TokenPair;
 
@@ -17,10 +18,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("api/token")
 @PermitAll
+@NotStored
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication", description = "JWT login and refresh, as the earlier service's clients used them")
@@ -42,8 +46,22 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "The token pair")
     @APIResponse(responseCode = "400", description = "Username or password missing")
     @APIResponse(responseCode = "401", description = "Wrong credentials or inactive account")
-    public TokenPair login(@NotNull @Valid Credentials credentials) {
-        return authentication.login(credentials.username(), credentials.password());
+    @APIResponse(responseCode = "429", description = "Ten failed logins for the account, or fifty from the client "
+            + "address, in fifteen minutes: try again after Retry-After seconds")
+    @APIResponse(responseCode = "503", description = "Too many logins at once: try again after Retry-After seconds")
+    public TokenPair login(@NotNull @Valid Credentials credentials, @Context HttpServletRequest request) {
+        return authentication.login(credentials.username(), credentials.password(), request.getRemoteAddr());
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(summary = "Log out", description = "Ends the login the refresh token belongs to: its refresh tokens "
+            + "and the access tokens issued with them stop working (on every instance within 5 seconds).")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    @APIResponse(responseCode = "400", description = "No refresh token given")
+    @APIResponse(responseCode = "401", description = "Not a refresh token of ours, or expired")
+    public void logout(@NotNull @Valid RefreshRequest request) {
+        authentication.logout(request.refresh());
     }
 
     @POST

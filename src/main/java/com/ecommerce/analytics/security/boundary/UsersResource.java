@@ -20,13 +20,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 @Path("api/users")
@@ -49,6 +53,16 @@ public class UsersResource {
         }
     }
 
+    /** PATCH: any of the three; absent fields stay as they are. */
+    public record UserChange(
+            @Pattern(regexp = "admin|analyst", message = "must be admin or analyst") String role,
+            Boolean isActive,
+            @Size(min = 10, max = 128) String password) {
+    }
+
+    public record PasswordChange(@NotNull String currentPassword, @NotNull @Size(min = 10, max = 128) String newPassword) {
+    }
+
     @Inject
     Users users;
 
@@ -67,5 +81,49 @@ public class UsersResource {
         Role role = Role.fromCode(request.role()).orElseThrow();
         UserView created = UserView.of(users.create(request.username(), request.password(), role));
         return Created.at(uri, UsersResource.class, created.id(), created);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a user")
+    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public UserView get(@PathParam("id") long id) {
+        return UserView.of(users.find(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Change a user's role, password or whether it is active", description = "is_active false "
+            + "deactivates the account: it cannot log in, and its tokens stop working at once. A new role or password "
+            + "also ends the account's logins. The last active admin cannot be deactivated or made an analyst.")
+    @APIResponse(responseCode = "200", description = "The user as changed")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "It is the last active admin")
+    public UserView change(@PathParam("id") long id, @NotNull @Valid UserChange change) {
+        Role role = change.role() == null ? null : Role.fromCode(change.role()).orElseThrow();
+        return UserView.of(users.change(id, new Users.Change(role, change.isActive(), change.password())));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a user", description = "Its logins end. The last active admin cannot be deleted.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "It is the last active admin")
+    public void delete(@PathParam("id") long id) {
+        users.delete(id);
+    }
+
+    @POST
+    @Path("me/password")
+    @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
+    @Operation(summary = "Change your own password", description = "Needs the current password. Every login of the "
+            + "account then ends, this one included: log in again with the new password.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one is too short")
+    public void changeOwnPassword(@NotNull @Valid PasswordChange change, @Context SecurityContext caller) {
+        users.changeOwnPassword(caller.getUserPrincipal().getName(), change.currentPassword(), change.newPassword());
     }
 }

@@ -1,6 +1,7 @@
 package com.ecommerce.analytics.security.control;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.ecommerce.analytics.platform.errors.Unauthorized;
@@ -32,8 +33,22 @@ public class Authentication {
     @Inject
     TokenIssuer tokens;
 
-    public TokenPair login(String username, String password) {
-        User user = users.authenticate(username, password).orElseThrow(() -> new Unauthorized(BAD_CREDENTIALS));
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    Sessions sessions;
+
+    /** A login from the client address; refused with 429 while the account or the address failed too often. */
+    public TokenPair login(String username, String password, String address) {
+        throttle.checkAllowed(username, address);
+        Optional<User> authenticated = users.authenticate(username, password);
+        if (authenticated.isEmpty()) {
+            throttle.failed(username, address);
+            throw new Unauthorized(BAD_CREDENTIALS);
+        }
+        throttle.succeeded(username);
+        User user = authenticated.get();
         Instant now = Instant.now();
         em.createQuery("DELETE FROM RefreshToken t WHERE t.expiresAt < :now").setParameter("now", now).executeUpdate();
         return issue(user, UUID.randomUUID().toString(), now);
@@ -48,7 +63,7 @@ public class Authentication {
                 .orElseThrow(() -> new Unauthorized(BAD_REFRESH));
         Instant now = Instant.now();
         if (!claim(tokenId, now)) {
-            revokeFamily(presented.getFamilyId(), now);
+            sessions.endFamily(presented.getFamilyId());
             throw new RefreshTokenReused();
         }
         User user = presented.getUser();
@@ -56,6 +71,15 @@ public class Authentication {
             throw new Unauthorized(BAD_CREDENTIALS);
         }
         return issue(user, presented.getFamilyId(), now);
+    }
+
+    /** Ends the login the refresh token belongs to: its refresh tokens and its access tokens stop working. */
+    public void logout(String refreshToken) {
+        String tokenId = tokens.refreshTokenId(refreshToken);
+        em.createQuery("SELECT t.familyId FROM RefreshToken t WHERE t.tokenId = :id", String.class)
+                .setParameter("id", tokenId)
+                .getResultStream().findFirst()
+                .ifPresent(sessions::endFamily);
     }
 
     /** Marks the token used in one conditional update, so two concurrent refreshes cannot both win. */
@@ -67,17 +91,10 @@ public class Authentication {
                 .executeUpdate() == 1;
     }
 
-    private void revokeFamily(String familyId, Instant now) {
-        em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.familyId = :family AND t.revokedAt IS NULL")
-                .setParameter("now", now)
-                .setParameter("family", familyId)
-                .executeUpdate();
-    }
-
     private TokenPair issue(User user, String familyId, Instant now) {
         String tokenId = UUID.randomUUID().toString();
         em.persist(new RefreshToken(tokenId, familyId, user, now, now.plus(tokens.refreshLifetime())));
-        return new TokenPair(tokens.access(user, now), tokens.refresh(user, tokenId, familyId, now));
+        return new TokenPair(tokens.access(user, familyId, now), tokens.refresh(user, tokenId, familyId, now));
     }
 
     /** Answered with 401, but the family's revocation must be committed, not rolled back. */

@@ -60,10 +60,12 @@ public class TokenIssuer {
         return Duration.ofDays(refreshDays);
     }
 
-    public String access(User user, Instant now) {
+    /** An access token of the login (family) it was issued for, so that ending that login ends it too. */
+    public String access(User user, String familyId, Instant now) {
         JwtClaims claims = baseClaims(user, now, now.plus(Duration.ofMinutes(accessMinutes)));
         claims.setAudience(audience);
         claims.setGeneratedJwtId();
+        claims.setClaim(FAMILY_CLAIM, familyId);
         claims.setClaim("upn", user.getUsername());
         claims.setStringListClaim("groups", List.of(user.getRole().code()));
         claims.setClaim("token_type", "access");

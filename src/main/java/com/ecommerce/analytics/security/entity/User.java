@@ -1,6 +1,7 @@
 package com.ecommerce.analytics.security.entity;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
 
@@ -16,7 +17,7 @@ import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "app_user")
-@NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.usernameKey = :key")
 public class User {
 
     public static final String BY_USERNAME = "User.byUsername";
@@ -27,6 +28,9 @@ public class User {
 
     @Column(nullable = false, unique = true, length = 150)
     private String username;
+
+    @Column(name = "username_key", nullable = false, unique = true, length = 150)
+    private String usernameKey;
 
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
@@ -48,8 +52,14 @@ public class User {
 
     public User(String username, String passwordHash, Role role) {
         this.username = username;
+        this.usernameKey = keyOf(username);
         this.passwordHash = passwordHash;
         this.role = role;
+    }
+
+    /** What makes two usernames the same account: their letters, whatever the case. */
+    public static String keyOf(String username) {
+        return username.toLowerCase(Locale.ROOT);
     }
 
     @PrePersist

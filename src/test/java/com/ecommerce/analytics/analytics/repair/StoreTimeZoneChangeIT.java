@@ -19,6 +19,7 @@ import com.ecommerce.analytics.analytics.control.PeriodCover;
 import com.ecommerce.analytics.analytics.control.SqlValues;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.analytics.ledger.CustomerStatsRows;
+import com.ecommerce.analytics.analytics.ledger.PendingRollups;
 import com.ecommerce.analytics.analytics.ledger.SalesRows;
 import com.ecommerce.analytics.platform.database.InList;
 import com.ecommerce.analytics.platform.database.SqlStatementCounter;
@@ -47,6 +48,7 @@ class StoreTimeZoneChangeIT {
                         "com.ecommerce.analytics.security.entity")
                 .addClasses(SalesRebuild.class, AggregateRepair.class, Corrections.class, ConsistentRead.class,
                         RebuildLease.class, CustomerStatsRepair.class, AggregatesTimeZone.class, SalesRows.class,
+                        PendingRollups.class,
                         CustomerStatsRows.class, CustomerStatsRows.CustomerStats.class, InList.class,
                         PeriodCover.class, NativeQueries.class, StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
                         UtcInstantConverter.class, SqlStatementCounter.class, InvalidRequest.class, ApiException.class,

@@ -197,7 +197,7 @@ class PersistenceUnitIT {
             return null;
         });
         User found = inTransaction(em -> em.createNamedQuery(User.BY_USERNAME, User.class)
-                .setParameter("username", username).getSingleResult());
+                .setParameter("key", User.keyOf(username)).getSingleResult());
         assertEquals(Role.ANALYST, found.getRole());
         long tokens = inTransaction(em -> em.createQuery(
                 "SELECT COUNT(t) FROM RefreshToken t WHERE t.user.username = :u", Long.class)

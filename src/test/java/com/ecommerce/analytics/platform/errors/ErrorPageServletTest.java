@@ -38,7 +38,7 @@ class ErrorPageServletTest {
         assertTrue(body.getString("message").contains(incident));
         assertEquals(body.getString("message"), body.getString("detail"));
         assertEquals(1, incidents.lines().size());
-        assertTrue(incidents.lines().get(0).getMessage().contains(incident + ": DELETE /api/customers/7/"),
+        assertTrue(incidents.lines().get(0).getMessage().contains(incident + ": DELETE /api/customers/7/ by user admin-3"),
                 incidents.lines().get(0).getMessage());
         assertSame(failure, incidents.lines().get(0).getThrown());
     }
@@ -61,6 +61,7 @@ class ErrorPageServletTest {
                 HttpServletRequest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getMethod" -> "DELETE";
+                    case "getRemoteUser" -> "admin-3";
                     case "getAttribute" -> attributes.get((String) args[0]);
                     default -> null;
                 });

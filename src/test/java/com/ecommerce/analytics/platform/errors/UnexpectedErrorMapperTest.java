@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.security.Principal;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Providers;
@@ -37,6 +39,8 @@ class UnexpectedErrorMapperTest {
         mapper.uri = stub(UriInfo.class, Map.of("getRequestUri", URI.create("http://shop/api/orders/42/?x=1")));
         mapper.request = stub(Request.class, Map.of("getMethod", "PUT"));
         mapper.providers = stub(Providers.class, Map.of());
+        mapper.security = stub(SecurityContext.class, Map.of("getUserPrincipal", stub(Principal.class, Map.of("getName",
+                "analyst-7"))));
     }
 
     @Test
@@ -53,7 +57,7 @@ class UnexpectedErrorMapperTest {
     }
 
     @Test
-    void anUnexpectedFailureIsA500WhoseIncidentIdTheLogNamesWithMethodAndPath() {
+    void anUnexpectedFailureIsA500WhoseIncidentIdTheLogNamesWithMethodPathAndUser() {
         IllegalStateException failure = new IllegalStateException("broken invariant");
         Response response = mapper.toResponse(failure);
         assertEquals(500, response.getStatus());
@@ -66,7 +70,7 @@ class UnexpectedErrorMapperTest {
         LogRecord line = incidents.lines().get(0);
         assertEquals(Level.SEVERE, line.getLevel());
         assertTrue(line.getMessage().contains(body.incident()), line.getMessage());
-        assertTrue(line.getMessage().contains("PUT /api/orders/42/"), line.getMessage());
+        assertTrue(line.getMessage().contains("PUT /api/orders/42/ by user analyst-7"), line.getMessage());
         assertSame(failure, line.getThrown());
     }
 

@@ -45,6 +45,44 @@ class TokenFlowIT {
     }
 
     @Test
+    void logoutEndsTheLoginItsAccessTokenIncludedButNotAnotherLogin() {
+        String username = Api.unique("out");
+        try (Response created = post("api/users/", Api.admin(), "{\"username\":\"" + username
+                + "\",\"password\":\"a-long-password\",\"role\":\"analyst\"}")) {
+            assertEquals(201, created.getStatus());
+        }
+        JsonObject first = login(username, "a-long-password");
+        JsonObject second = login(username, "a-long-password");
+        try (Response out = post("api/token/logout/", "{\"refresh\":\"" + first.getString("refresh") + "\"}")) {
+            assertEquals(204, out.getStatus());
+        }
+        assertEquals(401, statusOfProductsWith(first.getString("access")));
+        try (Response refresh = post("api/token/refresh/", "{\"refresh\":\"" + first.getString("refresh") + "\"}")) {
+            assertJsonError(refresh, 401);
+        }
+        assertEquals(200, statusOfProductsWith(second.getString("access")), "the other login goes on");
+    }
+
+    private static int statusOfProductsWith(String access) {
+        try (Response response = request("api/products/?limit=1", access).get()) {
+            return response.getStatus();
+        }
+    }
+
+    @Test
+    void tokenAnswersAreNeverCachedNorAreTheirErrors() {
+        try (Response response = request("api/token/").post(Entity.json("{\"username\":\"" + ADMIN_USERNAME
+                + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))) {
+            assertEquals(200, response.getStatus());
+            assertEquals("no-store", response.getHeaderString("Cache-Control"));
+        }
+        try (Response response = request("api/token/refresh/").post(Entity.json("{\"refresh\":\"x.y.z\"}"))) {
+            assertEquals(401, response.getStatus());
+            assertEquals("no-store", response.getHeaderString("Cache-Control"));
+        }
+    }
+
+    @Test
     void accessTokensAreRs256WithTheUsersRoleAsGroupAndExpireInAboutFifteenMinutes() {
         String access = login(ADMIN_USERNAME, ADMIN_PASSWORD).getString("access");
         JsonObject header = decodePart(access, 0);
@@ -160,10 +198,14 @@ class TokenFlowIT {
     }
 
     @Test
-    void anExpiredTokenIs401() throws Exception {
-        String expired = ForgedTokens.signedByServerKey(ForgedTokens.expiredClaims(ADMIN_USERNAME, "admin"));
+    void aTokenThatExpiredAMinuteAgoIs401ForTheClockSkewIsThirtySeconds() throws Exception {
+        String expired = ForgedTokens.signedByServerKey(ForgedTokens.expiredClaims(ADMIN_USERNAME, "admin", 60));
         try (Response response = request("api/users/", expired).get()) {
             assertJsonError(response, 401);
+        }
+        String withinSkew = ForgedTokens.signedByServerKey(ForgedTokens.expiredClaims(ADMIN_USERNAME, "admin", 5));
+        try (Response response = request("api/users/", withinSkew).get()) {
+            assertEquals(200, response.getStatus(), "a token 5 s past its expiry is within the 30 s of clock skew");
         }
     }
 
