@@ -70,17 +70,26 @@ public class BulkSalesLedger {
         }
     }
 
-    /** Adds the month and year rows the import owes and clears its marks, in a transaction of its own. */
+    /**
+     * Adds some of the month and year rows an import owes, in a short transaction of its own: live orders add to the
+     * same rows of the current month and year and should not wait long. The periods stay marked meanwhile.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void flush(DeferredRollups deferred) {
-        if (deferred.isEmpty()) {
-            return;
-        }
+    public void addOwed(Map<SalesRows.RollupKey, Measures> rollups) {
         try (Connection db = dataSource.getConnection()) {
-            new SalesRows(db).addRollups(deferred.rollups);
-            PendingRollups.clear(db, List.of(deferred.run));
+            new SalesRows(db).addRollups(rollups);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot add the month and year rows of import " + deferred.run, e);
+            throw new IllegalStateException("Cannot add the month and year rows an import owes", e);
+        }
+    }
+
+    /** After every owed row was added: the import's periods are read from their rollups again. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void clearOwed(long run) {
+        try (Connection db = dataSource.getConnection()) {
+            PendingRollups.clear(db, List.of(run));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clear the pending marks of import " + run, e);
         }
     }
 

@@ -1,9 +1,12 @@
 package com.ecommerce.analytics.analytics.ledger;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import com.ecommerce.analytics.analytics.control.Measures;
@@ -13,11 +16,14 @@ import com.ecommerce.analytics.analytics.control.PeriodCover;
  * The month and year rows an import owes: its batches are written in date order, so consecutive batches add to the
  * same month and year rows, and adding those once every few thousand invoices instead of in every batch writes a
  * fraction of the rows (their months and years stay marked pending meanwhile; see PendingRollups). Only batches
- * that committed are added here; BulkSalesLedger.flush writes what is owed and clears the marks in one transaction.
+ * that committed are added here. What is owed is written a few thousand rows per transaction, in key order as
+ * every writer of the rollups does, and the marks are cleared after the last (BulkSalesLedger.addOwed, clearOwed):
+ * readers ignore a marked period's rollups, so they never see it half added.
  */
 public final class DeferredRollups {
 
     private static final int MAX_ROWS = 200_000;
+    private static final int ROWS_PER_TRANSACTION = 2_000;
     private static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /** What one batch owes and the periods it marked. */
@@ -51,7 +57,26 @@ public final class DeferredRollups {
         return rollups.isEmpty() && marked.isEmpty();
     }
 
-    /** After BulkSalesLedger.flush committed. */
+    /** What is owed, in key order, a transaction's worth at a time. */
+    public List<Map<SalesRows.RollupKey, Measures>> parts() {
+        List<Map<SalesRows.RollupKey, Measures>> parts = new ArrayList<>();
+        Map<SalesRows.RollupKey, Measures> part = new TreeMap<>(SalesRows.ROLLUP_ORDER);
+        Map<SalesRows.RollupKey, Measures> sorted = new TreeMap<>(SalesRows.ROLLUP_ORDER);
+        sorted.putAll(rollups);
+        for (Map.Entry<SalesRows.RollupKey, Measures> row : sorted.entrySet()) {
+            part.put(row.getKey(), row.getValue());
+            if (part.size() == ROWS_PER_TRANSACTION) {
+                parts.add(part);
+                part = new TreeMap<>(SalesRows.ROLLUP_ORDER);
+            }
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    /** After every part was added and the marks cleared. */
     public void flushed() {
         rollups.clear();
         marked.clear();
