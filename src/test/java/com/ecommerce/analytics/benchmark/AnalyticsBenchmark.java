@@ -255,7 +255,7 @@ class AnalyticsBenchmark {
         @Override
         public void run() {
             while (running) {
-                try (Response metrics = Api.request("metrics").accept(MediaType.TEXT_PLAIN).get();
+                try (Response metrics = Api.request("metrics", Api.admin()).accept(MediaType.TEXT_PLAIN).get();
                      Response health = Api.request("health/live").get()) {
                     String text = metrics.readEntity(String.class);
                     peak = Math.max(peak, value(USED, text));

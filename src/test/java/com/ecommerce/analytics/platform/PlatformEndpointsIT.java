@@ -83,13 +83,14 @@ class PlatformEndpointsIT {
     }
 
     @Test
-    void metricsCountAndTimeRequestsPerEndpoint() {
-        Api.login(Api.ADMIN_USERNAME, Api.ADMIN_PASSWORD);
-        try (Response response = Api.request("metrics").accept(MediaType.TEXT_PLAIN).get()) {
-            assertEquals(200, response.getStatus());
-            String metrics = response.readEntity(String.class);
-            assertTrue(metrics.contains("REST_request_seconds_count{class=\"com.ecommerce.analytics.security.boundary.TokenResource\""),
-                    "per-endpoint request timer");
+    void metricsAreClosedByDefaultToAnonymousClientsAnalystsAndPlainHttp() {
+        try (Response anonymous = Api.request("metrics").accept(MediaType.TEXT_PLAIN).get()) {
+            assertTrue(anonymous.getStatus() == 401 || anonymous.getStatus() == 403, "anonymous: " + anonymous.getStatus());
+        }
+        for (String token : new String[] {Api.analyst(), adminToken()}) {
+            try (Response refused = Api.request("metrics", token).accept(MediaType.TEXT_PLAIN).get()) {
+                assertEquals(403, refused.getStatus(), "only over HTTPS, to an admin");
+            }
         }
     }
 
