@@ -7,6 +7,9 @@ import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.ecommerce.analytics.testing.Api;
@@ -62,6 +65,27 @@ class PlatformEndpointsIT {
             assertTrue(paths.containsKey("/api/users"));
             assertEquals(0, paths.getJsonObject("/api/token").getJsonObject("post").getJsonArray("security").size(),
                     "logging in needs no token");
+        }
+    }
+
+    /** The schemas name properties as the wire does (snake_case) and money as the decimal string it is. */
+    @Test
+    void theOpenApiSchemasUseTheWiresNamesAndDecimalStrings() {
+        try (Response response = Api.request("openapi").accept("application/json").get()) {
+            JsonObject schemas = Api.object(response).getJsonObject("components").getJsonObject("schemas");
+            List<String> camelCase = new ArrayList<>();
+            schemas.forEach((name, schema) -> {
+                JsonObject properties = ((JsonObject) schema).getJsonObject("properties");
+                if (properties != null) {
+                    properties.keySet().stream().filter(property -> property.matches(".*[a-z][A-Z].*"))
+                            .forEach(property -> camelCase.add(name + "." + property));
+                }
+            });
+            assertEquals(List.of(), camelCase);
+            JsonObject price = schemas.getJsonObject("ProductInput").getJsonObject("properties").getJsonObject("price");
+            assertEquals("string", price.getString("type"));
+            assertEquals("decimal", price.getString("format"));
+            assertTrue(schemas.getJsonObject("UserView").getJsonObject("properties").containsKey("is_active"));
         }
     }
 
