@@ -5,16 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.platform.database.InList;
 import com.ecommerce.analytics.analytics.control.Measures;
-import com.ecommerce.analytics.analytics.control.PeriodCover;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 
 import jakarta.annotation.Resource;
@@ -48,23 +45,20 @@ public class BulkSalesLedger {
      * The batch's days, countries, categories and customers; its month and year rows are owed (see DeferredRollups):
      * their periods are marked pending here, in the batch's transaction, unless the import marked them already.
      */
-    public DeferredRollups.Owed count(SalesBatch batch, DeferredRollups deferred) {
+    public Map<SalesRows.RollupKey, Measures> count(SalesBatch batch, DeferredRollups deferred) {
         if (batch.isEmpty() && batch.customers.isEmpty()) {
-            return new DeferredRollups.Owed(Map.of(), Set.of());
+            return Map.of();
         }
         try (Connection db = dataSource.getConnection()) {
             SalesRows rows = new SalesRows(db);
             Map<SalesRows.RollupKey, Measures> owed = rows.addDays(batch.sales);
-            Set<PeriodCover.Period> marked = new HashSet<>();
-            owed.keySet().forEach(key -> marked.add(new PeriodCover.Period(PeriodCover.Grain.of(key.grain()), key.start())));
-            marked.removeAll(deferred.marked);
-            PendingRollups.mark(db, deferred.run, marked);
+            PendingRollups.mark(db, deferred.run, deferred.unmarked(owed));
             rows.addCountries(batch.countries);
             rows.addCategories(categoryOrders(db, batch));
             CustomerStatsRows stats = new CustomerStatsRows(db);
             stats.createMissing(batch.customers);
             stats.write(stats.recomputed(batch.customers).values());
-            return new DeferredRollups.Owed(owed, marked);
+            return owed;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count the imported sales", e);
         }

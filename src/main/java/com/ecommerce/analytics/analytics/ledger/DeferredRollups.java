@@ -26,26 +26,36 @@ public final class DeferredRollups {
     private static final int ROWS_PER_TRANSACTION = 2_000;
     private static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    /** What one batch owes and the periods it marked. */
-    public record Owed(Map<SalesRows.RollupKey, Measures> rollups, Set<PeriodCover.Period> marked) {
-    }
-
     final long run;
     final Map<SalesRows.RollupKey, Measures> rollups = new HashMap<>();
-    final Set<PeriodCover.Period> marked = new HashSet<>();
+    /** The periods of what is owed, all marked pending in the database. */
+    private final Set<PeriodCover.Period> marked = new HashSet<>();
     private long oldest;
 
     public DeferredRollups(long run) {
         this.run = run;
     }
 
-    /** After the batch's transaction committed. */
-    public void add(Owed batch) {
-        if (rollups.isEmpty() && !batch.rollups().isEmpty()) {
+    /** What a batch owes, after its transaction (which marked its periods) committed. */
+    public void add(Map<SalesRows.RollupKey, Measures> owed) {
+        if (rollups.isEmpty() && !owed.isEmpty()) {
             oldest = System.nanoTime();
         }
-        batch.rollups().forEach((key, measures) -> rollups.merge(key, measures, Measures::plus));
-        marked.addAll(batch.marked());
+        owed.forEach((key, measures) -> rollups.merge(key, measures, Measures::plus));
+        marked.addAll(periodsOf(owed));
+    }
+
+    /** The periods of these rows that are not marked yet: the ones a batch must mark. */
+    Set<PeriodCover.Period> unmarked(Map<SalesRows.RollupKey, Measures> owed) {
+        Set<PeriodCover.Period> periods = periodsOf(owed);
+        periods.removeAll(marked);
+        return periods;
+    }
+
+    private static Set<PeriodCover.Period> periodsOf(Map<SalesRows.RollupKey, Measures> owed) {
+        Set<PeriodCover.Period> periods = new HashSet<>();
+        owed.keySet().forEach(key -> periods.add(new PeriodCover.Period(PeriodCover.Grain.of(key.grain()), key.start())));
+        return periods;
     }
 
     /** Time to flush: many rows owed, or readers have read the marked periods from their days for a while. */
@@ -54,7 +64,7 @@ public final class DeferredRollups {
     }
 
     public boolean isEmpty() {
-        return rollups.isEmpty() && marked.isEmpty();
+        return rollups.isEmpty();
     }
 
     /** What is owed, in key order, a transaction's worth at a time. */

@@ -3,9 +3,9 @@ package com.ecommerce.analytics.imports.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import com.ecommerce.analytics.analytics.ledger.DeferredRollups;
+import com.ecommerce.analytics.analytics.control.Measures;
+import com.ecommerce.analytics.analytics.ledger.SalesRows;
 
 /** What an import batch created, skipped and rejected. */
 public class ImportTally {
@@ -18,7 +18,8 @@ public class ImportTally {
     long invoicesAlreadyImported;
     long rowsAlreadyImported;
     final List<Rejection> rejections = new ArrayList<>();
-    DeferredRollups.Owed owed = new DeferredRollups.Owed(Map.of(), Set.of());
+    /** The month and year rows the batch owes (DeferredRollups). */
+    Map<SalesRows.RollupKey, Measures> owed = Map.of();
 
     void reject(SalesLine line, String reason) {
         rejections.add(new Rejection(line.line(), reason));
