@@ -13,12 +13,7 @@ public class StoreBusy extends ApiException {
 
     public StoreBusy(Throwable lockConflict) {
         super(Status.SERVICE_UNAVAILABLE, "The store is busy with other changes to the same data and this change "
-                + "was rolled back; send the request again in a moment.");
+                + "was rolled back; send the request again in a moment.", RETRY_AFTER_SECONDS);
         initCause(lockConflict);
-    }
-
-    @Override
-    public int retryAfterSeconds() {
-        return RETRY_AFTER_SECONDS;
     }
 }

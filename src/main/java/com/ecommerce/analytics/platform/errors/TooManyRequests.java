@@ -5,15 +5,7 @@ import jakarta.ws.rs.core.Response.Status;
 /** The client (an account or an address) asked too often; it may ask again after the given seconds. */
 public class TooManyRequests extends ApiException {
 
-    private final int retryAfterSeconds;
-
     public TooManyRequests(String message, int retryAfterSeconds) {
-        super(Status.TOO_MANY_REQUESTS, message);
-        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
-    }
-
-    @Override
-    public int retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(Status.TOO_MANY_REQUESTS, message, Math.max(1, retryAfterSeconds));
     }
 }
