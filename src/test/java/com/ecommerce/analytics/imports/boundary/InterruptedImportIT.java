@@ -137,13 +137,7 @@ class InterruptedImportIT {
                 () -> assertEquals(0, rerun.getInt("rows_rejected"), rerun.toString()),
                 () -> assertStored(run, file, line -> true, products(file, line -> true)),
                 () -> assertSales(run, year, file, line -> true, token),
-                () -> {
-                    try (Response response = Api.post("api/analytics/rebuild/", token, "")) {
-                        String body = response.readEntity(String.class);
-                        assertEquals(200, response.getStatus(), body);
-                        assertEquals(0, ((JsonObject) Api.parse(body)).getInt("differences"), body);
-                    }
-                });
+                () -> assertRebuildFindsNoDifference(token));
     }
 
     /**
@@ -197,15 +191,11 @@ class InterruptedImportIT {
                 "May stays marked");
         assertSales(run, year, file, line -> true, token);
 
-        imported(PastSales.HEADER + "M" + run + ",M" + run + ",NEXT,1,2017-11-01 10:00,1.00,M" + run
-                + ",United Kingdom\n", token);
+        importOneSale("M" + run, "2017-11-01 10:00", token);
         assertEquals(0, database.count("SELECT COUNT(*) FROM sales_rollup_pending WHERE period_start >= ? AND period_start < ?",
                 year + "-01-01", (year + 1) + "-01-01"));
         assertSales(run, year, file, line -> true, token);
-        try (Response response = Api.post("api/analytics/rebuild/", token, "")) {
-            String body = response.readEntity(String.class);
-            assertEquals(0, ((JsonObject) Api.parse(body)).getInt("differences"), body);
-        }
+        assertRebuildFindsNoDifference(token);
     }
 
     /**
@@ -238,15 +228,11 @@ class InterruptedImportIT {
         assertEquals(2, database.count("SELECT COUNT(*) FROM sales_rollup_pending WHERE import_id = ?", deadImport),
                 "a rebuild leaves the rollups of pending periods to the import that owes them");
 
-        imported(PastSales.HEADER + "N" + run + ",N" + run + ",NEXT,1,2017-10-01 10:00,1.00,N" + run
-                + ",United Kingdom\n", token);
+        importOneSale("N" + run, "2017-10-01 10:00", token);
         assertEquals(0, database.count("SELECT COUNT(*) FROM sales_rollup_pending WHERE import_id = ?", deadImport),
                 "the next import cleared the dead one's marks");
         assertSales(run, year, file, line -> true, token);
-        try (Response response = Api.post("api/analytics/rebuild/", token, "")) {
-            String body = response.readEntity(String.class);
-            assertEquals(0, ((JsonObject) Api.parse(body)).getInt("differences"), body);
-        }
+        assertRebuildFindsNoDifference(token);
     }
 
     /**
@@ -351,6 +337,19 @@ class InterruptedImportIT {
                     + money(figures.refunds()));
         });
         assertEquals(expected, actual, "revenue_by_product in " + year);
+    }
+
+    /** Another import, of one sale in 2017 (invoice, customer and SKU all named so), as the next import would be. */
+    private static void importOneSale(String name, String date, String token) {
+        imported(PastSales.HEADER + name + "," + name + ",NEXT,1," + date + ",1.00," + name + ",United Kingdom\n", token);
+    }
+
+    private static void assertRebuildFindsNoDifference(String token) {
+        try (Response response = Api.post("api/analytics/rebuild/", token, "")) {
+            String body = response.readEntity(String.class);
+            assertEquals(200, response.getStatus(), body);
+            assertEquals(0, ((JsonObject) Api.parse(body)).getInt("differences"), body);
+        }
     }
 
     private static Response post(String csv, String token) {
