@@ -35,10 +35,11 @@ public class ChurnRate {
         Instant now = StoredTime.now();
         CustomerActivity.Span period = new CustomerActivity.Span(now.minusSeconds(DAY_SECONDS * periodDays), now);
         if (!cohort) {
+            Future<Long> ordered = activity.orderedInMeanwhile(period);
             long customers = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM customer WHERE registration_date < ?")
                     .setParameter(1, UtcInstantConverter.toColumn(now)).getSingleResult()).longValue();
             return churn("inactive: customers without an order in the last " + periodDays + " days, of all customers",
-                    periodDays, customers, activity.orderedIn(period));
+                    periodDays, customers, CustomerActivity.await(ordered));
         }
         CustomerActivity.Span before = new CustomerActivity.Span(period.from().minusSeconds(DAY_SECONDS * periodDays),
                 period.from());

@@ -72,7 +72,12 @@ public class RevenueSeries {
     @Inject
     CustomerActivity activity;
 
+    /** The customers of the range (and of the comparison's) are counted on other connections while the sales are read. */
     public Series of(LocalDate start, LocalDate end, Interval interval, Comparison compare) {
+        Comparison.Range range = compare == null ? null : compare.of(start, end);
+        Future<CustomerActivity.Customers> customers = activity.customersMeanwhile(span(start, end));
+        Future<CustomerActivity.Customers> customersBefore = range == null ? null
+                : activity.customersMeanwhile(span(range.start(), range.end()));
         Sales sales = sales(start, end, true);
         List<Point> buckets = interval.buckets(start, end).stream().map(bucket -> {
             Day sum = Day.NONE;
@@ -82,10 +87,7 @@ public class RevenueSeries {
             return new Point(bucket.period(), bucket.start(), bucket.end(), sum.gross(), sum.refunds(),
                     sum.gross().subtract(sum.refunds()), sum.orders(), sum.units());
         }).toList();
-        Comparison.Range range = compare == null ? null : compare.of(start, end);
-        Future<CustomerActivity.Customers> customersBefore = range == null ? null
-                : activity.customersMeanwhile(span(range.start(), range.end()));
-        Totals totals = totals(sales, activity.customers(span(start, end)));
+        Totals totals = totals(sales, CustomerActivity.await(customers));
         Previous previous = null;
         if (range != null) {
             Totals before = totals(sales(range.start(), range.end(), false), CustomerActivity.await(customersBefore));
