@@ -1,0 +1,54 @@
+package com.ecommerce.analytics.security.control;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import com.ecommerce.analytics.platform.errors.ServerBusy;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.AsyncResponse;
+
+/**
+ * Logins wait for their password hashing on a few threads of their own (concurrent/logins in server.xml: how many
+ * at once, how many may queue), not on the server's request threads: a storm of logins fills this queue, is answered
+ * 503 beyond it, and every other request, /health/live included, still finds a free thread.
+ */
+@ApplicationScoped
+public class LoginQueue {
+
+    static final long LONGEST_WAIT_SECONDS = 20;
+    private static final String BUSY = "Too many logins at once; try again in a few seconds.";
+
+    @Resource(lookup = "concurrent/logins")
+    ManagedExecutorService logins;
+
+    @Inject
+    Authentication authentication;
+
+    @Inject
+    LoginThrottle throttle;
+
+    /** Answers the response with the token pair or the login's error; a throttled client is answered at once. */
+    public void login(String username, String password, String address, AsyncResponse response) {
+        throttle.checkAllowed(username, address);
+        response.setTimeout(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS);
+        response.setTimeoutHandler(late -> late.resume(new ServerBusy(BUSY, 5)));
+        try {
+            logins.execute(() -> {
+                if (!response.isSuspended()) {
+                    return;
+                }
+                try {
+                    response.resume(authentication.login(username, password, address));
+                } catch (RuntimeException e) {
+                    response.resume(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            response.resume(new ServerBusy(BUSY, 5));
+        }
+    }
+}
