@@ -1,12 +1,15 @@
 package com.ecommerce.analytics.security.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.platform.rest.NotStored;
 import com.ecommerce.analytics.security.control.Authentication;
+import com.ecommerce.analytics.security.control.LoginQueue;
 import com.ecommerce.analytics.security.control.TokenPair;
 
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +22,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
@@ -40,22 +45,29 @@ public class TokenResource {
     @Inject
     Authentication authentication;
 
+    @Inject
+    LoginQueue logins;
+
     @POST
-    @Operation(summary = "Log in", description = "Exchanges a username and password for an access token "
+    @Operation(operationId = "login",
+            summary = "Log in", description = "Exchanges a username and password for an access token "
             + "(short-lived, for 'Authorization: Bearer') and a single-use refresh token.")
-    @APIResponse(responseCode = "200", description = "The token pair")
     @APIResponse(responseCode = "400", description = "Username or password missing")
     @APIResponse(responseCode = "401", description = "Wrong credentials or inactive account")
     @APIResponse(responseCode = "429", description = "Ten failed logins for the account, or fifty from the client "
             + "address, in fifteen minutes: try again after Retry-After seconds")
     @APIResponse(responseCode = "503", description = "Too many logins at once: try again after Retry-After seconds")
-    public TokenPair login(@NotNull @Valid Credentials credentials, @Context HttpServletRequest request) {
-        return authentication.login(credentials.username(), credentials.password(), request.getRemoteAddr());
+    @APIResponse(responseCode = "200", description = "The token pair",
+            content = @Content(schema = @Schema(implementation = TokenPair.class)))
+    public void login(@NotNull @Valid Credentials credentials, @Context HttpServletRequest request,
+                      @Suspended AsyncResponse response) {
+        logins.login(credentials.username(), credentials.password(), request.getRemoteAddr(), response);
     }
 
     @POST
     @Path("logout")
-    @Operation(summary = "Log out", description = "Ends the login the refresh token belongs to: its refresh tokens "
+    @Operation(operationId = "logout",
+            summary = "Log out", description = "Ends the login the refresh token belongs to: its refresh tokens "
             + "and the access tokens issued with them stop working (on every instance within 5 seconds).")
     @APIResponse(responseCode = "204", description = "Logged out")
     @APIResponse(responseCode = "400", description = "No refresh token given")
@@ -66,7 +78,8 @@ public class TokenResource {
 
     @POST
     @Path("refresh")
-    @Operation(summary = "Refresh the token pair", description = "Trades a refresh token for a new pair. "
+    @Operation(operationId = "refreshTokens",
+            summary = "Refresh the token pair", description = "Trades a refresh token for a new pair. "
             + "The presented token is then dead; presenting a dead token again revokes every token of its login.")
     @APIResponse(responseCode = "200", description = "A new token pair")
     @APIResponse(responseCode = "400", description = "No refresh token given")
