@@ -25,7 +25,8 @@ public class CustomerValueResource {
     CustomerValue value;
 
     @GET
-    @Operation(summary = "Customer lifetime value", description = "Net spend over orders not canceled, less refunds, "
+    @Operation(operationId = "getCustomerLifetimeValue",
+            summary = "Customer lifetime value", description = "Net spend over orders not canceled, less refunds, "
             + "with order count, average order value and first and last order dates.")
     @APIResponse(responseCode = "404", description = "No such customer")
     public CustomerValue.Clv clv(@PathParam("id") long id) {

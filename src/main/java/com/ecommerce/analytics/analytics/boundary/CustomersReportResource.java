@@ -35,7 +35,8 @@ public class CustomersReportResource {
     CustomerSpend spend;
 
     @GET
-    @Operation(summary = "Customers report", description = "Every customer with orders, net spend (gross less "
+    @Operation(operationId = "getCustomersReport",
+            summary = "Customers report", description = "Every customer with orders, net spend (gross less "
             + "refunds, over orders not canceled), average order value and first and last order dates; filtered by "
             + "country and spend or order-count ranges; paged like every list (X-Total-Count, Link).")
     @APIResponse(responseCode = "400", description = "Bad filter, paging or ordering")

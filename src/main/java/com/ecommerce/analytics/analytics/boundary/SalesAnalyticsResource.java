@@ -67,7 +67,8 @@ public class SalesAnalyticsResource {
     ChurnRate churn;
 
     @GET
-    @Operation(summary = "Sales analytics", description = "type=revenue_by_category, revenue_by_country, "
+    @Operation(operationId = "getSalesAnalytics",
+            summary = "Sales analytics", description = "type=revenue_by_category, revenue_by_country, "
             + "revenue_by_product (limit), revenue_over_time (interval) and top_selling_products (country, limit) "
             + "take start_date and end_date, and compare=previous_period|previous_year; churn_rate takes "
             + "period_days and definition. Dates are YYYY-MM-DD, both ends inclusive, calendar days in the store "

@@ -1,6 +1,9 @@
 package com.ecommerce.analytics.catalog.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,6 +67,8 @@ public class CategoriesResource {
 
     @GET
     @Operation(summary = "List categories")
+    @APIResponse(responseCode = "200", description = "One page of categories, with X-Total-Count and Link headers",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryView.class)))
     public Response list(@BeanParam PageParams paging, @QueryParam("search") String search,
                          @QueryParam("ordering") String ordering, @Context UriInfo uri) {
         var page = categories.list(search, SortOrder.parse(ordering, Categories.ORDERING), paging.toRequest());

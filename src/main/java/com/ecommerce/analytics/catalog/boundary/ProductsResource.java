@@ -1,6 +1,9 @@
 package com.ecommerce.analytics.catalog.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,7 +60,8 @@ public class ProductsResource {
     @GET
     @Operation(summary = "List products", description = "Active products unless is_active says otherwise; a JSON "
             + "array with X-Total-Count and Link headers.")
-    @APIResponse(responseCode = "200", description = "One page of products")
+    @APIResponse(responseCode = "200", description = "One page of products",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProductView.class)))
     @APIResponse(responseCode = "400", description = "Bad paging, filter or ordering")
     public Response list(@BeanParam PageParams paging,
                          @QueryParam("category_id") @Parameter(description = "Only this category") Long categoryId,

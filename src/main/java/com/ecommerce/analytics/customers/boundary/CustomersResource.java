@@ -3,6 +3,9 @@ package com.ecommerce.analytics.customers.boundary;
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,7 +70,8 @@ public class CustomersResource {
 
     @GET
     @Operation(summary = "List customers")
-    @APIResponse(responseCode = "200", description = "One page of customers, with X-Total-Count and Link headers")
+    @APIResponse(responseCode = "200", description = "One page of customers, with X-Total-Count and Link headers",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerView.class)))
     public Response list(@BeanParam PageParams paging,
                          @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code") String country,
                          @QueryParam("email") @Parameter(description = "Exact e-mail address") String email,

@@ -63,7 +63,8 @@ public class ImportsResource {
 
     @GET
     @Path("{id}/rejections")
-    @Operation(summary = "The rows an import refused", description = "Every rejected row by line number (the header is "
+    @Operation(operationId = "listImportRejections",
+            summary = "The rows an import refused", description = "Every rejected row by line number (the header is "
             + "line 1) with its reason and the row as it was in the file. With Accept: text/csv, the rows under the "
             + "file's header with line and reason columns added, ready to fix and import again.")
     @APIResponse(responseCode = "200", description = "One page of rejections (X-Total-Count, Link), or all as CSV")

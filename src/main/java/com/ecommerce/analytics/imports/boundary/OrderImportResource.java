@@ -60,7 +60,8 @@ public class OrderImportResource {
 
     @POST
     @Consumes({CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Import past sales from a CSV file", description = "Rows in the layout of the UCI Online Retail "
+    @Operation(operationId = "importSalesCsv",
+            summary = "Import past sales from a CSV file", description = "Rows in the layout of the UCI Online Retail "
             + "data set: InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country, in any order. "
             + "The lines of an InvoiceNo, wherever they stand, become one delivered order dated at its earliest line; "
             + "StockCode is the product's SKU and CustomerID the customer's reference, both created on first sight. "
@@ -96,7 +97,8 @@ public class OrderImportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import past sales from an uploaded CSV file", description = "As the text/csv request, with the "
+    @Operation(operationId = "importSalesUpload",
+            summary = "Import past sales from an uploaded CSV file", description = "As the text/csv request, with the "
             + "file in the form field 'file'.")
     @APIResponse(responseCode = "200", description = "What was created, skipped and rejected")
     @APIResponse(responseCode = "202", description = "Asked to respond async: Location is the import's record")

@@ -3,6 +3,9 @@ package com.ecommerce.analytics.inventory.boundary;
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,6 +71,8 @@ public class InventoryResource {
 
     @GET
     @Operation(summary = "List stock records")
+    @APIResponse(responseCode = "200", description = "One page of inventory records, with X-Total-Count and Link headers",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InventoryView.class)))
     public Response list(@BeanParam PageParams paging,
                          @QueryParam("low_stock") @Parameter(description = "true: only those at or below their threshold")
                          String lowStock,

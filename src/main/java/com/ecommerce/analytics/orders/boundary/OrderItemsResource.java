@@ -78,7 +78,8 @@ public class OrderItemsResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Add a line to a pending order", description = "Reserves its stock and updates the order's total.")
+    @Operation(operationId = "addOrderItem",
+            summary = "Add a line to a pending order", description = "Reserves its stock and updates the order's total.")
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "409", description = "The order is not pending, already has the product, or stock is short")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)

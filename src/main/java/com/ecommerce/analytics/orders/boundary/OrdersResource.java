@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +81,8 @@ public class OrdersResource {
 
     @GET
     @Operation(summary = "List orders with their items")
-    @APIResponse(responseCode = "200", description = "One page of orders, with X-Total-Count and Link headers")
+    @APIResponse(responseCode = "200", description = "One page of orders, with X-Total-Count and Link headers",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Bad paging, dates, status or ordering")
     public Response list(@BeanParam PageParams paging,
                          @QueryParam("customer") @Parameter(description = "Only this customer's orders") Long customer,
@@ -110,7 +114,8 @@ public class OrdersResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Place an order", description = "Prices come from the catalog unless unit_price is given; "
+    @Operation(operationId = "placeOrder",
+            summary = "Place an order", description = "Prices come from the catalog unless unit_price is given; "
             + "the total is computed; stock for every item is reserved in the same transaction. With an "
             + "Idempotency-Key header, a retry with the same body gets the first answer and places nothing.")
     @APIResponse(responseCode = "201", description = "Placed")

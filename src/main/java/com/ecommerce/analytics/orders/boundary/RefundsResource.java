@@ -69,7 +69,8 @@ public class RefundsResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Refund units of an order", description = "Dated now unless refund_date is given; never more "
+    @Operation(operationId = "refundOrder",
+            summary = "Refund units of an order", description = "Dated now unless refund_date is given; never more "
             + "than was bought; restock: true puts the units back into inventory. The order itself is not edited.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid fields or a product the order does not have")

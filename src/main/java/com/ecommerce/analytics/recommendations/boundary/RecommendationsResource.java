@@ -45,7 +45,8 @@ public class RecommendationsResource {
 
     @GET
     @Path("{customer_id}")
-    @Operation(summary = "Products to recommend to a customer", description = "history: products often bought with "
+    @Operation(operationId = "getRecommendations",
+            summary = "Products to recommend to a customer", description = "history: products often bought with "
             + "what the customer bought (item-to-item collaborative filtering, recent purchases weigh more); "
             + "similar_customers (or similar_customer): what the customer's nearest customers bought; inventory: "
             + "products in healthy stock ranked by the customer's category affinity and popularity in their country; "

@@ -39,7 +39,8 @@ public class SalesExportResource {
 
     @GET
     @Produces({XLSX, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Monthly sales report (.xlsx)", description = "Sheets Summary, By product, By category, "
+    @Operation(operationId = "exportMonthlySales",
+            summary = "Monthly sales report (.xlsx)", description = "Sheets Summary, By product, By category, "
             + "By country, By day, Order lines and Refunds for a calendar month in the store time zone, agreeing with "
             + "/api/analytics/sales/ for the same dates. Streamed as it is written; more than 1,048,575 order lines "
             + "continue on 'Order lines (2)'.")

@@ -23,7 +23,8 @@ public class JwksResource {
 
     @GET
     @Produces({"application/jwk-set+json", "application/json"})
-    @Operation(summary = "Public signing keys", description = "The JSON Web Key Set that verifies our RS256 tokens.")
+    @Operation(operationId = "getJsonWebKeySet",
+            summary = "Public signing keys", description = "The JSON Web Key Set that verifies our RS256 tokens.")
     public String keySet() {
         return keys.jwks();
     }

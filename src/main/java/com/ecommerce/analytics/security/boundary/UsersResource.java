@@ -94,7 +94,8 @@ public class UsersResource {
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Change a user's role, password or whether it is active", description = "is_active false "
+    @Operation(operationId = "updateUser",
+            summary = "Change a user's role, password or whether it is active", description = "is_active false "
             + "deactivates the account: it cannot log in, and its tokens stop working at once. A new role or password "
             + "also ends the account's logins. The last active admin cannot be deactivated or made an analyst.")
     @APIResponse(responseCode = "200", description = "The user as changed")
@@ -119,7 +120,8 @@ public class UsersResource {
     @POST
     @Path("me/password")
     @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
-    @Operation(summary = "Change your own password", description = "Needs the current password. Every login of the "
+    @Operation(operationId = "changeOwnPassword",
+            summary = "Change your own password", description = "Needs the current password. Every login of the "
             + "account then ends, this one included: log in again with the new password.")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one is too short")

@@ -25,7 +25,8 @@ public class OrderTaxResource {
     OrderTax tax;
 
     @GET
-    @Operation(summary = "The tax of an order", description = "At the rate of the country the order was sold to (or "
+    @Operation(operationId = "getOrderTax",
+            summary = "The tax of an order", description = "At the rate of the country the order was sold to (or "
             + "the DEFAULT rate), on the total less refunds; rounded half up to the cent once per order.")
     @APIResponse(responseCode = "404", description = "No such order")
     public OrderTax.Bill of(@PathParam("id") long id) {

@@ -1,0 +1,130 @@
+package com.ecommerce.analytics.platform.docs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * What every operation of the document shares, written once: an operationId a generated client can use as a
+ * method name (listProducts, getProduct, ...), and the one error shape (platform.errors.ApiError) on every error
+ * response, with 401 on every operation that needs a token and 503 on every write (a database that stays busy).
+ */
+public class OpenApiConventions implements OASFilter {
+
+    static final String ERROR = "Error";
+    private static final String ERROR_REF = "#/components/schemas/" + ERROR;
+    /** SmallRye's CLASS_METHOD operationId strategy: ProductsResource_list. */
+    private static final Pattern GENERATED_ID = Pattern.compile("([A-Za-z]+?)Resource_([a-zA-Z]+)");
+    private static final List<String> ON_ONE = List.of("get", "replace", "update", "delete", "remove", "create");
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        if (operation.getOperationId() != null) {
+            Matcher generated = GENERATED_ID.matcher(operation.getOperationId());
+            if (generated.matches()) {
+                operation.setOperationId(operationId(generated.group(2), generated.group(1)));
+            }
+        }
+        return operation;
+    }
+
+    /** list + Products = listProducts; get + Products = getProduct; any other verb keeps the resource's name. */
+    static String operationId(String method, String resource) {
+        if (method.equals("list")) {
+            return method + resource;
+        }
+        if (ON_ONE.contains(method)) {
+            return method + singular(resource);
+        }
+        return method + resource;
+    }
+
+    static String singular(String noun) {
+        if (noun.endsWith("ies")) {
+            return noun.substring(0, noun.length() - 3) + "y";
+        }
+        if (noun.endsWith("s") && !noun.endsWith("ss")) {
+            return noun.substring(0, noun.length() - 1);
+        }
+        return noun;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema(ERROR, errorSchema());
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
+                documentErrors(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    private static void documentErrors(PathItem.HttpMethod method, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        boolean needsToken = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+        if (needsToken && !responses.hasAPIResponse("401")) {
+            responses.addAPIResponse("401", OASFactory.createAPIResponse()
+                    .description("No access token, or one that is invalid, expired or of an ended login"));
+        }
+        if (method != PathItem.HttpMethod.GET && !responses.hasAPIResponse("503")) {
+            responses.addAPIResponse("503", OASFactory.createAPIResponse().description(
+                    "The database stayed busy (lock waits); nothing was saved: send it again after Retry-After seconds"));
+        }
+        for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
+            if (isError(response.getKey()) && response.getValue().getContent() == null) {
+                response.getValue().setContent(OASFactory.createContent().addMediaType("application/json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_REF))));
+            }
+        }
+    }
+
+    private static boolean isError(String status) {
+        return status.length() == 3 && (status.charAt(0) == '4' || status.charAt(0) == '5');
+    }
+
+    /** platform.errors.ApiError as JSON-B writes it: absent members are left out. */
+    private static Schema errorSchema() {
+        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("Every error the service answers, from the container's included")
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .description("The HTTP status, repeated"))
+                .addProperty("error", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The status's reason phrase").examples(List.of("Bad Request")))
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("What went wrong, for a person"))
+                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The message again, where the earlier service's clients read it"))
+                .addProperty("fields", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .description("On validation errors: each rejected field as the client spelled it")
+                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                                .addProperty("field", text).addProperty("message", text)
+                                .required(List.of("field", "message"))))
+                .addProperty("shortages", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .description("On 409 for stock: each product short of stock")
+                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)))
+                .addProperty("incident", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("On 500: the id the server logged the failure under"))
+                .required(List.of("status", "error", "message", "detail"));
+    }
+}
