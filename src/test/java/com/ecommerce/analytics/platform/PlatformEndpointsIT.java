@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.ecommerce.analytics.testing.Api;
+import com.ecommerce.analytics.testing.RawHttp;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
@@ -97,13 +99,49 @@ class PlatformEndpointsIT {
     }
 
     @Test
-    void theEarlierServicesDocumentationUrlsLeadToTheOpenApiUi() {
-        for (String path : new String[] {"swagger/", "swagger", "redoc/", "redoc"}) {
+    void theEarlierServicesSwaggerUrlLeadsToTheOpenApiUi() {
+        for (String path : new String[] {"swagger/", "swagger"}) {
             try (Response response = request(path).get()) {
                 assertEquals(301, response.getStatus(), path);
                 assertEquals("/openapi/ui/", response.getHeaderString("Location").replaceFirst("^https?://[^/]+", ""));
             }
         }
+    }
+
+    @Test
+    void redocServesTheDocumentWithItsOwnBundleNotACdn() {
+        try (Response page = request("redoc/").accept(MediaType.TEXT_HTML).get()) {
+            assertEquals(200, page.getStatus());
+            String html = page.readEntity(String.class);
+            assertTrue(html.contains("<redoc spec-url=\"/openapi?format=JSON\">"), html);
+            assertTrue(html.contains("<script src=\"redoc.standalone.js\">"), html);
+            assertTrue(!html.contains("https://"), "no script from elsewhere: " + html);
+        }
+        try (Response bundle = request("redoc/redoc.standalone.js").accept("*/*").get()) {
+            assertEquals(200, bundle.getStatus());
+            assertTrue(bundle.getMediaType().toString().startsWith("text/javascript"), bundle.getMediaType().toString());
+            assertTrue(bundle.readEntity(String.class).length() > 500_000, "the whole standalone bundle");
+        }
+        try (Response license = request("redoc/LICENSE").accept("*/*").get()) {
+            assertTrue(license.readEntity(String.class).contains("MIT"));
+        }
+        try (Response bare = request("redoc").get()) {
+            assertEquals(301, bare.getStatus());
+            assertTrue(bare.getHeaderString("Location").endsWith("/redoc/"));
+        }
+    }
+
+    /** The test server runs with PUBLIC_BASE_URL set: the examples name it, never the Host header a client sent. */
+    @Test
+    void theRootUrlIsALandingPageLinkingTheDocumentationHealthAndAFirstRequest() throws Exception {
+        RawHttp.Answer page = RawHttp.send("GET", "/", Map.of("Host", "forged.example:1", "Accept", "text/html"), null);
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+        for (String link : new String[] {"href=\"/openapi/ui/\"", "href=\"/redoc/\"", "href=\"/health/ready\"",
+                "href=\"/health/live\"", Api.BASE_URL + "/api/token/"}) {
+            assertTrue(page.body().contains(link), link + " in " + page.body());
+        }
+        assertTrue(!page.body().contains("forged.example"), page.body());
     }
 
     @Test

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The earlier service documented itself at /swagger/ and /redoc/; both now lead to the OpenAPI UI. */
-@WebServlet({"/swagger", "/swagger/*", "/redoc", "/redoc/*"})
+/** The earlier service documented itself at /swagger/ (and at /redoc/, now ReDocPage): to the OpenAPI UI. */
+@WebServlet({"/swagger", "/swagger/*"})
 public class LegacyDocsRedirect extends HttpServlet {
 
     static final String OPENAPI_UI = "/openapi/ui/";

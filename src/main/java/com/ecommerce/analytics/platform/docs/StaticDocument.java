@@ -1,0 +1,29 @@
+package com.ecommerce.analytics.platform.docs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** A page or script shipped in the WAR's classes under docs/ (ReDoc's bundle is put there by the build). */
+record StaticDocument(String path, String contentType) {
+
+    byte[] bytes() {
+        try (InputStream in = StaticDocument.class.getResourceAsStream("/docs/" + path)) {
+            if (in == null) {
+                throw new IllegalStateException("docs/" + path + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void send(HttpServletResponse response, byte[] body) throws IOException {
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        response.setHeader("Cache-Control", "public, max-age=3600");
+        response.getOutputStream().write(body);
+    }
+}
