@@ -3,6 +3,8 @@ package com.ecommerce.analytics.platform.errors;
 import java.io.IOException;
 import java.util.List;
 
+import com.ecommerce.analytics.platform.rest.RequestIds;
+
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
@@ -37,7 +39,7 @@ public class ErrorPageServlet extends HttpServlet {
 
     private static ApiError incident(HttpServletRequest request) {
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return Incident.record(request.getMethod(), String.valueOf(path), request.getRemoteUser(),
+        return Incident.record(request.getMethod(), String.valueOf(path), request.getRemoteUser(), RequestIds.of(request),
                 (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
     }
 

@@ -15,11 +15,11 @@ final class Incident {
     private Incident() {
     }
 
-    /** The user is the caller's name, or null for a request without a token. */
-    static ApiError record(String method, String path, String user, Throwable failure) {
+    /** The user is the caller's name, or null for a request without a token; the request id is its X-Request-Id. */
+    static ApiError record(String method, String path, String user, String requestId, Throwable failure) {
         String id = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + id + ": " + method + " " + path + " by " + (user == null ? "an anonymous client"
-                : "user " + user) + " failed unexpectedly", failure);
+                : "user " + user) + " (request " + requestId + ") failed unexpectedly", failure);
         return ApiError.incident(id, "An unexpected error occurred; it has been logged as incident " + id + ".");
     }
 }

@@ -3,10 +3,12 @@ package com.ecommerce.analytics.platform.errors;
 import java.sql.SQLIntegrityConstraintViolationException;
 
 import com.ecommerce.analytics.platform.database.LockConflict;
+import com.ecommerce.analytics.platform.rest.RequestIds;
 
 import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.SecurityContext;
@@ -37,6 +39,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable failure) {
@@ -60,7 +65,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         }
         return ApiError.response(Incident.record(request.getMethod(), uri.getRequestUri().getRawPath(),
                 security == null || security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName(),
-                failure));
+                RequestIds.of(servletRequest), failure));
     }
 
 

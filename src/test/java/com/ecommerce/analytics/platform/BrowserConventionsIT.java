@@ -1,0 +1,86 @@
+package com.ecommerce.analytics.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.analytics.testing.Api;
+import com.ecommerce.analytics.testing.RawHttp;
+
+/** What a browser front end, a BI tool or a proxy relies on: CORS, gzip, a request id through to the access log. */
+class BrowserConventionsIT {
+
+    /** The test server allows this origin (CORS_ALLOWED_ORIGINS); by default no origin is allowed. */
+    private static final String DASHBOARD = "https://dashboard.example";
+
+    @Test
+    void aPreflightFromAnAllowedOriginIsAnsweredWithoutAToken() throws Exception {
+        RawHttp.Answer preflight = RawHttp.send("OPTIONS", "/api/orders/", Map.of("Origin", DASHBOARD,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization, content-type"),
+                null);
+        assertEquals(200, preflight.status(), preflight.toString());
+        assertEquals(DASHBOARD, preflight.header("Access-Control-Allow-Origin"));
+        assertTrue(preflight.header("Access-Control-Allow-Methods").contains("POST"), preflight.headers().toString());
+        assertTrue(preflight.header("Access-Control-Allow-Headers").toLowerCase(Locale.ROOT).contains("authorization"),
+                preflight.headers().toString());
+
+        RawHttp.Answer list = RawHttp.send("GET", "/api/categories/", Map.of("Origin", DASHBOARD,
+                "Authorization", "Bearer " + Api.analyst()), null);
+        assertEquals(200, list.status());
+        assertEquals(DASHBOARD, list.header("Access-Control-Allow-Origin"));
+        assertTrue(list.header("Access-Control-Expose-Headers").contains("X-Total-Count"), list.headers().toString());
+    }
+
+    @Test
+    void anotherOriginGetsNoCorsHeaders() throws Exception {
+        RawHttp.Answer preflight = RawHttp.send("OPTIONS", "/api/orders/", Map.of("Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST"), null);
+        assertNull(preflight.header("Access-Control-Allow-Origin"), preflight.toString());
+        RawHttp.Answer list = RawHttp.send("GET", "/api/categories/", Map.of("Origin", "https://evil.example",
+                "Authorization", "Bearer " + Api.analyst()), null);
+        assertNull(list.header("Access-Control-Allow-Origin"), list.headers().toString());
+    }
+
+    @Test
+    void bigJsonAnswersAreGzippedForClientsThatAcceptIt() throws Exception {
+        String token = Api.analyst();
+        RawHttp.Answer gzipped = RawHttp.send("GET", "/api/products/?limit=100", Map.of("Authorization", "Bearer " + token,
+                "Accept-Encoding", "gzip"), null);
+        assertEquals(200, gzipped.status());
+        assertEquals("gzip", gzipped.header("Content-Encoding"), gzipped.headers().toString());
+        RawHttp.Answer plain = RawHttp.send("GET", "/api/products/?limit=100", Map.of("Authorization", "Bearer " + token),
+                null);
+        assertNull(plain.header("Content-Encoding"), plain.headers().toString());
+        assertTrue(plain.body().startsWith("["), plain.body());
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdThatTheAccessLogNames() throws Exception {
+        String sent = Api.unique("req");
+        RawHttp.Answer echoed = RawHttp.send("GET", "/", Map.of("X-Request-Id", sent), null);
+        assertEquals(sent, echoed.header("X-Request-Id"));
+
+        RawHttp.Answer generated = RawHttp.send("GET", "/api/products/", Map.of(), null);
+        assertEquals(401, generated.status());
+        assertTrue(generated.header("X-Request-Id").matches("[0-9a-f-]{36}"), generated.headers().toString());
+
+        RawHttp.Answer replaced = RawHttp.send("GET", "/", Map.of("X-Request-Id", "<script>" + "x".repeat(200)), null);
+        assertTrue(replaced.header("X-Request-Id").matches("[0-9a-f-]{36}"), replaced.headers().toString());
+
+        Path accessLog = Path.of(System.getProperty("it.access.log"));
+        String logged = "";
+        for (int attempt = 0; attempt < 50 && !logged.contains(sent); attempt++) {
+            Thread.sleep(100);
+            logged = Files.exists(accessLog) ? Files.readString(accessLog) : "";
+        }
+        assertTrue(logged.lines().anyMatch(line -> line.contains("\"GET / HTTP/1.1\" 200") && line.endsWith(sent)),
+                "the access log names the request id " + sent);
+    }
+}
