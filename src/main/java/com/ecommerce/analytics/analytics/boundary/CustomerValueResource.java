@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.control.CustomerValue;
+import com.ecommerce.analytics.platform.rest.Revalidated;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+@Revalidated
 @Path("api/customer/{id}/clv")
 @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
 @Produces(MediaType.APPLICATION_JSON)

@@ -11,6 +11,7 @@ import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.QueryValues;
+import com.ecommerce.analytics.platform.rest.Revalidated;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+@Revalidated
 @Path("api/analytics/customers")
 @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
 @Produces(MediaType.APPLICATION_JSON)

@@ -22,6 +22,7 @@ import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.KnownQueryParameters;
 import com.ecommerce.analytics.platform.rest.QueryValues;
+import com.ecommerce.analytics.platform.rest.Revalidated;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+@Revalidated
 @Path("api/analytics/sales")
 @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
 @Produces(MediaType.APPLICATION_JSON)
