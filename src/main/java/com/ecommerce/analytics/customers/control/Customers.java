@@ -91,10 +91,9 @@ public class Customers {
         em.remove(customer);
     }
 
-    private static CountryCode country(String code) {
-        if (!CountryCode.isValid(code)) {
-            throw InvalidRequest.field("country", "'" + code + "' is not an ISO 3166-1 alpha-2 country code");
-        }
-        return new CountryCode(code);
+    /** As the earlier service's clients write it: an ISO code, an English name or a common alias; stored as the code. */
+    private static CountryCode country(String country) {
+        return CountryNames.resolve(country).orElseThrow(() -> InvalidRequest.field("country", "'" + country
+                + "' is not a country: send an ISO 3166-1 alpha-2 code such as GB, or a name such as United Kingdom"));
     }
 }

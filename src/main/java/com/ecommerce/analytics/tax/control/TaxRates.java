@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
+import com.ecommerce.analytics.customers.control.CountryNames;
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.errors.Conflict;
@@ -57,11 +58,14 @@ public class TaxRates {
         em.remove(rate);
     }
 
+    /** DEFAULT, or the ISO code of a country given by its code, English name or common alias ("Germany", "UK"). */
     private static String key(String country) {
         String upper = country.trim().toUpperCase(Locale.ROOT);
-        if (!upper.equals(TaxRate.DEFAULT) && !CountryCode.isValid(upper)) {
-            throw InvalidRequest.field("country", "'" + country + "' is neither an ISO 3166-1 alpha-2 code nor DEFAULT");
+        if (upper.equals(TaxRate.DEFAULT)) {
+            return upper;
         }
-        return upper;
+        return CountryNames.resolve(country).map(CountryCode::value).orElseThrow(() -> InvalidRequest.field("country",
+                "'" + country + "' is neither a country (an ISO 3166-1 alpha-2 code such as DE, or a name such as "
+                        + "Germany) nor DEFAULT"));
     }
 }

@@ -52,6 +52,24 @@ class CustomersIT {
         }
     }
 
+    /** The earlier service's clients send names and aliases; the customer keeps the ISO code and answers with it. */
+    @Test
+    void countryNamesAndAliasesAreStoredAsTheirIsoCodes() {
+        for (String[] sent : new String[][] {{"USA", "US"}, {"United States", "US"}, {"UK", "GB"}, {"Germany", "DE"},
+                {"gb", "GB"}}) {
+            JsonObject customer = newCustomer(sent[0]);
+            assertEquals(sent[1], customer.getString("country"), sent[0]);
+            assertEquals(sent[1], Api.getObject("api/customers/" + customer.getInt("id") + "/", analyst())
+                    .getString("country"), "stored as " + sent[1]);
+        }
+        JsonObject german = newCustomer("DE");
+        try (Response response = request("api/customers/?country=Germany&limit=1000", analyst()).get()) {
+            JsonArray page = (JsonArray) Api.parse(response.readEntity(String.class));
+            assertTrue(page.stream().anyMatch(c -> ((JsonObject) c).getInt("id") == german.getInt("id")));
+            assertTrue(page.stream().allMatch(c -> ((JsonObject) c).getString("country").equals("DE")));
+        }
+    }
+
     @Test
     void customersFilterByCountryAndEmail() {
         JsonObject customer = newCustomer("NZ");

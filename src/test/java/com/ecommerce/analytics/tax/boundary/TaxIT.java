@@ -66,6 +66,23 @@ class TaxIT {
     }
 
     @Test
+    void ratesTakeTheCountryNamesTheEarlierClientsSendAndKeepTheIsoCode() {
+        try (Response set = Api.put("api/tax-rates/Mongolia", admin(), "{\"rate\":\"0.1000\"}")) {
+            JsonObject rate = Api.object(set);
+            assertEquals("MN", rate.getString("country"));
+            assertEquals("0.1000", rate.getString("rate"));
+        }
+        assertEquals("0.1000", Api.getObject("api/tax-rates/MN", analyst()).getString("rate"));
+        assertEquals("MN", Api.getObject("api/tax-rates/mongolia", analyst()).getString("country"));
+        try (Response removed = Api.delete("api/tax-rates/Mongolia", admin())) {
+            assertEquals(204, removed.getStatus());
+        }
+        try (Response gone = Api.request("api/tax-rates/MN", analyst()).get()) {
+            assertJsonError(gone, 404);
+        }
+    }
+
+    @Test
     void adminsManageRatesAndAnalystsOnlyReadThem() {
         try (Response set = Api.put("api/tax-rates/NO", admin(), "{\"rate\":\"0.2500\"}")) {
             assertEquals("0.2500", Api.object(set).getString("rate"));
