@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.control.CustomerSpend;
 import com.ecommerce.analytics.customers.control.CountryNames;
-import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.QueryValues;
@@ -50,8 +49,7 @@ public class CustomersReportResource {
                            @QueryParam("ordering") @Parameter(description = "spend (default -spend), orders, "
                                    + "average_order_value, last_order_date, first_order_date, name, id") String ordering,
                            @Context UriInfo uri) {
-        var filter = new CustomerSpend.Filter(country == null || country.isBlank() ? null : CountryNames.resolve(country)
-                .orElseThrow(() -> InvalidRequest.field("country", "'" + country + "' is not a country we know")),
+        var filter = new CustomerSpend.Filter(country == null || country.isBlank() ? null : CountryNames.required(country),
                 search, QueryValues.decimal("min_spend", minSpend), QueryValues.decimal("max_spend", maxSpend),
                 QueryValues.whole("min_orders", minOrders), QueryValues.whole("max_orders", maxOrders));
         return PagedResponse.of(spend.report(filter, ordering, paging.toRequest()), uri);

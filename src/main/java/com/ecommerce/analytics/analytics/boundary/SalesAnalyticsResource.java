@@ -187,8 +187,7 @@ public class SalesAnalyticsResource {
         if (country == null || country.isBlank()) {
             throw InvalidRequest.field("country", "is required: an ISO code, a name or an alias such as UK");
         }
-        return CountryNames.resolve(country)
-                .orElseThrow(() -> InvalidRequest.field("country", "'" + country + "' is not a country we know"));
+        return CountryNames.required(country);
     }
 
     private static int bounded(String name, Integer value, int absent, int max) {

@@ -73,7 +73,8 @@ public class CustomersResource {
     @APIResponse(responseCode = "200", description = "One page of customers, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerView.class)))
     public Response list(@BeanParam PageParams paging,
-                         @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code or English name") String country,
+                         @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code or English name")
+                         String country,
                          @QueryParam("email") @Parameter(description = "Exact e-mail address") String email,
                          @QueryParam("search") @Parameter(description = "Part of the name or e-mail") String search,
                          @QueryParam("ordering") @Parameter(description = "id, name, email, country, registration_date")

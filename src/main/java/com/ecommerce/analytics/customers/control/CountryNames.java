@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
 
 /**
  * Reads a country the ways the earlier service's clients and merchants' spreadsheets write it: an ISO
@@ -48,6 +49,12 @@ public final class CountryNames {
         return Optional.ofNullable(BY_NAME.get(normalise(trimmed)))
                 .filter(CountryCode::isValid)
                 .map(CountryCode::new);
+    }
+
+    /** The country a request field names, or a 400 naming the field and what it may be. */
+    public static CountryCode required(String country) {
+        return resolve(country).orElseThrow(() -> InvalidRequest.field("country", "'" + country
+                + "' is not a country: send an ISO 3166-1 alpha-2 code such as GB, or a name such as United Kingdom"));
     }
 
     private static String normalise(String name) {

@@ -11,7 +11,6 @@ import com.ecommerce.analytics.platform.database.Listing;
 import com.ecommerce.analytics.platform.database.Lookup;
 import com.ecommerce.analytics.platform.database.Uniqueness;
 import com.ecommerce.analytics.platform.errors.Conflict;
-import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
@@ -39,7 +38,8 @@ public class Customers {
     Event<CustomerRegistered> registered;
 
     public Page<Customer> list(Filter filter, SortOrder sort, PageRequest page) {
-        CountryCode country = filter.country() == null || filter.country().isBlank() ? null : country(filter.country());
+        CountryCode country = filter.country() == null || filter.country().isBlank() ? null
+                : CountryNames.required(filter.country());
         return Listing.of(em, Customer.class).where((cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (country != null) {
@@ -63,7 +63,7 @@ public class Customers {
     public Customer create(CustomerInput input) {
         String email = input.email().trim().toLowerCase(Locale.ROOT);
         Uniqueness.require(em, Customer.class, "email", "email", email, null);
-        Customer customer = new Customer(input.name(), email, country(input.country()));
+        Customer customer = new Customer(input.name(), email, CountryNames.required(input.country()));
         em.persist(customer);
         em.flush();
         registered.fire(new CustomerRegistered(customer.getId()));
@@ -76,7 +76,7 @@ public class Customers {
         Uniqueness.require(em, Customer.class, "email", "email", email, id);
         customer.setName(input.name());
         customer.setEmail(email);
-        customer.setCountry(country(input.country()));
+        customer.setCountry(CountryNames.required(input.country()));
         return customer;
     }
 
@@ -91,9 +91,4 @@ public class Customers {
         em.remove(customer);
     }
 
-    /** As the earlier service's clients write it: an ISO code, an English name or a common alias; stored as the code. */
-    private static CountryCode country(String country) {
-        return CountryNames.resolve(country).orElseThrow(() -> InvalidRequest.field("country", "'" + country
-                + "' is not a country: send an ISO 3166-1 alpha-2 code such as GB, or a name such as United Kingdom"));
-    }
 }
