@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public class LandingPage extends HttpServlet {
 
     private static final StaticDocument PAGE = new StaticDocument("landing.html", "text/html;charset=UTF-8");
+    private static final String TEMPLATE = new String(PAGE.bytes(), StandardCharsets.UTF_8);
     private static final String EXAMPLE_BASE = "http://localhost:9080";
 
     @Inject
@@ -29,17 +30,13 @@ public class LandingPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String page = new String(PAGE.bytes(), StandardCharsets.UTF_8).replace(EXAMPLE_BASE, escaped(base(request)));
+        String page = TEMPLATE.replace(EXAMPLE_BASE, escaped(base(request)));
         PAGE.send(response, page.getBytes(StandardCharsets.UTF_8));
     }
 
     private String base(HttpServletRequest request) {
-        String configured = publicBaseUrl.filter(url -> !url.isBlank()).orElse(null);
-        if (configured != null) {
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        }
-        String url = request.getRequestURL().toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        String base = publicBaseUrl.filter(url -> !url.isBlank()).orElseGet(() -> request.getRequestURL().toString());
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     private static String escaped(String text) {

@@ -29,6 +29,6 @@ public class ReDocPage extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        file.send(response, file.bytes());
+        file.send(response);
     }
 }

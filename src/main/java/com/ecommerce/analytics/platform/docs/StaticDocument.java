@@ -6,10 +6,36 @@ import java.io.UncheckedIOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** A page or script shipped in the WAR's classes under docs/ (ReDoc's bundle is put there by the build). */
-record StaticDocument(String path, String contentType) {
+/**
+ * A page or script shipped in the WAR's classes under docs/ (ReDoc's bundle is put there by the build), read once
+ * when its servlet is loaded rather than on every request: the bundle alone is about a megabyte.
+ */
+final class StaticDocument {
+
+    private final byte[] bytes;
+    private final String contentType;
+
+    StaticDocument(String path, String contentType) {
+        this.bytes = read(path);
+        this.contentType = contentType;
+    }
 
     byte[] bytes() {
+        return bytes.clone();
+    }
+
+    void send(HttpServletResponse response) throws IOException {
+        send(response, bytes);
+    }
+
+    void send(HttpServletResponse response, byte[] body) throws IOException {
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        response.setHeader("Cache-Control", "public, max-age=3600");
+        response.getOutputStream().write(body);
+    }
+
+    private static byte[] read(String path) {
         try (InputStream in = StaticDocument.class.getResourceAsStream("/docs/" + path)) {
             if (in == null) {
                 throw new IllegalStateException("docs/" + path + " is missing from the build");
@@ -18,12 +44,5 @@ record StaticDocument(String path, String contentType) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    void send(HttpServletResponse response, byte[] body) throws IOException {
-        response.setContentType(contentType);
-        response.setContentLength(body.length);
-        response.setHeader("Cache-Control", "public, max-age=3600");
-        response.getOutputStream().write(body);
     }
 }
