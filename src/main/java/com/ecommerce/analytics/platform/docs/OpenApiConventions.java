@@ -38,15 +38,9 @@ public class OpenApiConventions implements OASFilter {
         return operation;
     }
 
-    /** list + Products = listProducts; get + Products = getProduct; any other verb keeps the resource's name. */
+    /** get + Products = getProduct (a verb on one item); list + Products = listProducts, as any other verb. */
     static String operationId(String method, String resource) {
-        if (method.equals("list")) {
-            return method + resource;
-        }
-        if (ON_ONE.contains(method)) {
-            return method + singular(resource);
-        }
-        return method + resource;
+        return ON_ONE.contains(method) ? method + singular(resource) : method + resource;
     }
 
     static String singular(String noun) {
@@ -106,7 +100,7 @@ public class OpenApiConventions implements OASFilter {
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
-                .description("Every error the service answers, from the container's included")
+                .description("Every error the service answers, the container's refusals that reach the application included")
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
                         .description("The HTTP status, repeated"))
                 .addProperty("error", OASFactory.createSchema().addType(Schema.SchemaType.STRING)

@@ -15,9 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every answer carries X-Request-Id: the client's (or its proxy's) when it sent a sensible one, else a new one; the
- * access log and incident log lines name it, so one id follows a request from the proxy to a stack trace.
+ * access log and incident log lines name it, so one id follows a request from the proxy to a stack trace. The filter
+ * also runs on ERROR dispatches: the container's own refusals (a 401 before any filter) reach the client through an
+ * error page, which keeps the id the request already has.
  */
-/* ERROR too: the container's own refusals (a 401 before any filter) reach the client through an error page. */
 @WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class RequestIds extends HttpFilter {
 
@@ -29,10 +30,12 @@ public class RequestIds extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String sent = request.getHeader(HEADER);
-        String id = of(request) != null ? of(request)
-                : sent != null && SENSIBLE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
-        request.setAttribute(ATTRIBUTE, id);
+        String id = of(request);
+        if (id == null) {
+            String sent = request.getHeader(HEADER);
+            id = sent != null && SENSIBLE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+            request.setAttribute(ATTRIBUTE, id);
+        }
         response.setHeader(HEADER, id);
         chain.doFilter(request, response);
     }

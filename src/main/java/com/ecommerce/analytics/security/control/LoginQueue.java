@@ -19,8 +19,7 @@ import jakarta.ws.rs.container.AsyncResponse;
 @ApplicationScoped
 public class LoginQueue {
 
-    static final long LONGEST_WAIT_SECONDS = 20;
-    private static final String BUSY = "Too many logins at once; try again in a few seconds.";
+    private static final long LONGEST_WAIT_SECONDS = 20;
 
     @Resource(lookup = "concurrent/logins")
     ManagedExecutorService logins;
@@ -31,11 +30,14 @@ public class LoginQueue {
     @Inject
     LoginThrottle throttle;
 
-    /** Answers the response with the token pair or the login's error; a throttled client is answered at once. */
+    /**
+     * Answers the response with the token pair or the login's error. A throttled client is answered at once, without
+     * queueing; the login checks the throttle again when its turn comes, for the failures that arrived meanwhile.
+     */
     public void login(String username, String password, String address, AsyncResponse response) {
         throttle.checkAllowed(username, address);
         response.setTimeout(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS);
-        response.setTimeoutHandler(late -> late.resume(new ServerBusy(BUSY, 5)));
+        response.setTimeoutHandler(late -> late.resume(busy()));
         try {
             logins.execute(() -> {
                 if (!response.isSuspended()) {
@@ -48,7 +50,11 @@ public class LoginQueue {
                 }
             });
         } catch (RejectedExecutionException e) {
-            response.resume(new ServerBusy(BUSY, 5));
+            response.resume(busy());
         }
+    }
+
+    private static ServerBusy busy() {
+        return new ServerBusy("Too many logins at once; try again in a few seconds.", 5);
     }
 }
