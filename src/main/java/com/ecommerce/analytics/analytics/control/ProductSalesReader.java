@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.analytics.ledger.PendingRollups;
 import com.ecommerce.analytics.analytics.ledger.SalesRows;
+import com.ecommerce.analytics.customers.entity.CountryCode;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -50,6 +50,32 @@ public class ProductSalesReader {
 
     /** Each product's sales in the range (in one country, or in all when country is null); products without any left out. */
     public Map<Long, Measures> byProduct(Comparison.Range range, CountryCode country) {
+        return sales(range, country, Key.PRODUCT);
+    }
+
+    /** Each category's sales in the range, by category name; products count in their current category. */
+    public Map<String, Measures> byCategory(Comparison.Range range) {
+        Map<Long, String> names = categoryNames();
+        Map<String, Measures> sales = new HashMap<>();
+        sales(range, null, Key.CATEGORY).forEach((category, measures) -> sales.put(names.get(category), measures));
+        return sales;
+    }
+
+    /**
+     * What the rows of a read are summed by: by product here (the rows come keyed by product), or by category in
+     * the database, which then sends a row per category instead of tens of thousands of product rows.
+     */
+    enum Key {
+        PRODUCT, CATEGORY;
+
+        String select(String parts) {
+            return this == PRODUCT ? parts : "SELECT 1, p.category_id, SUM(s.sgn * s.units), SUM(s.sgn * s.gross), "
+                    + "SUM(s.sgn * s.orders), SUM(s.sgn * s.refunded_units), SUM(s.sgn * s.refunds) FROM (" + parts
+                    + ") s JOIN product p ON p.id = s.product_id GROUP BY p.category_id";
+        }
+    }
+
+    private Map<Long, Measures> sales(Comparison.Range range, CountryCode country, Key key) {
         List<Part> parts = new ArrayList<>();
         for (PeriodCover.Run run : PeriodCover.of(range.start(), range.end(), calendar.today(), pendingPeriods())) {
             parts.add(Part.of(run, country));
@@ -57,17 +83,17 @@ public class ProductSalesReader {
         Map<Long, Tally> tallies;
         List<List<Part>> halves = halves(parts);
         if (halves.size() == 2 && ReadsAside.tryStart()) {
-            Future<Map<Long, Tally>> aside = self().readAside(halves.get(1));
-            tallies = read(halves.get(0));
-            ReadsAside.await(aside, "product sales").forEach((product, tally) -> tallies.merge(product, tally, Tally::plus));
+            Future<Map<Long, Tally>> aside = self().readAside(halves.get(1), key);
+            tallies = read(halves.get(0), key);
+            ReadsAside.await(aside, "product sales").forEach((id, tally) -> tallies.merge(id, tally, Tally::plus));
         } else {
-            tallies = read(parts);
+            tallies = read(parts, key);
         }
         Map<Long, Measures> sales = new HashMap<>(tallies.size() * 2);
-        tallies.forEach((product, tally) -> {
+        tallies.forEach((id, tally) -> {
             Measures measures = tally.measures();
             if (!measures.isZero()) {
-                sales.put(product, measures);
+                sales.put(id, measures);
             }
         });
         return sales;
@@ -78,12 +104,12 @@ public class ProductSalesReader {
         static Part of(PeriodCover.Run run, CountryCode country) {
             long cost = run.grain().cost * periods(run);
             if (run.grain() == PeriodCover.Grain.DAY) {
-                String sql = "SELECT " + run.sign() + ", " + MEASURES + " FROM sales_daily WHERE sale_date >= ? "
+                String sql = "SELECT " + run.sign() + " AS sgn, " + MEASURES + " FROM sales_daily WHERE sale_date >= ? "
                         + "AND sale_date < ?" + (country == null ? "" : " AND country = ?");
                 return new Part(sql, country == null ? List.of(run.from(), run.until())
                         : List.of(run.from(), run.until(), country.value()), cost);
             }
-            return new Part("SELECT " + run.sign() + ", " + MEASURES + " FROM sales_rollup WHERE grain = ? AND country = ? "
+            return new Part("SELECT " + run.sign() + " AS sgn, " + MEASURES + " FROM sales_rollup WHERE grain = ? AND country = ? "
                     + "AND period_start >= ? AND period_start < ?", List.of(run.grain().code(),
                     country == null ? SalesRows.ALL_COUNTRIES : country.value(), run.from(), run.until()), cost);
         }
@@ -126,9 +152,9 @@ public class ProductSalesReader {
     }
 
     @Asynchronous
-    public Future<Map<Long, Tally>> readAside(List<Part> parts) {
+    public Future<Map<Long, Tally>> readAside(List<Part> parts, Key key) {
         try {
-            return CompletableFuture.completedFuture(read(parts));
+            return CompletableFuture.completedFuture(read(parts, key));
         } finally {
             ReadsAside.finished();
         }
@@ -138,20 +164,10 @@ public class ProductSalesReader {
         return context.getBusinessObject(ProductSalesReader.class);
     }
 
-    private Map<Long, Tally> read(List<Part> parts) {
+    private Map<Long, Tally> read(List<Part> parts, Key key) {
         List<Object> values = new ArrayList<>();
         parts.forEach(part -> values.addAll(part.values()));
-        return read(String.join(" UNION ALL ", parts.stream().map(Part::sql).toList()), values);
-    }
-
-    /** Each category's sales in the range, by category name; products count in their current category. */
-    public Map<String, Measures> byCategory(Comparison.Range range) {
-        Map<Long, String> categories = categoryNames();
-        Map<String, Measures> sales = new HashMap<>();
-        byProduct(range, null).forEach((product, measures) ->
-                sales.merge(categories.get(product), measures, Measures::plus));
-        sales.values().removeIf(Measures::isZero);
-        return sales;
+        return read(key.select(String.join(" UNION ALL ", parts.stream().map(Part::sql).toList())), values);
     }
 
     /**
@@ -166,17 +182,16 @@ public class ProductSalesReader {
         }
     }
 
-    /** Every product's category name, by product id: one row per product, read with plain JDBC as the sales are. */
     private Map<Long, String> categoryNames() {
         Map<Long, String> names = new HashMap<>();
         try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(
-                "SELECT p.id, c.name FROM product p JOIN category c ON c.id = p.category_id");
+                "SELECT id, name FROM category");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 names.put(rows.getLong(1), rows.getString(2));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the products' categories", e);
+            throw new IllegalStateException("Cannot read the categories' names", e);
         }
         return names;
     }
