@@ -182,7 +182,8 @@ class PlatformEndpointsIT {
 
     @Test
     void aBodyThatIsNotJsonIsAJson415() {
-        try (Response response = request("api/token/").post(Entity.entity("username=x", MediaType.APPLICATION_FORM_URLENCODED))) {
+        try (Response response = request("api/token/refresh/").post(Entity.entity("refresh=x",
+                MediaType.APPLICATION_FORM_URLENCODED))) {
             assertJsonError(response, 415);
         }
     }

@@ -2,6 +2,7 @@ package com.ecommerce.analytics.analytics.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.repair.SalesRebuild;
@@ -31,8 +32,9 @@ public class AggregatesResource {
             + "for the running one (up to ten minutes, then 409). After a start with another STORE_TIMEZONE the "
             + "server repairs them in the background, and analytics answers carry Analytics-Recomputing: true "
             + "until it is done.")
-    @APIResponse(responseCode = "200", description = "The repair's counts")
     @APIResponse(responseCode = "409", description = "Another rebuild kept running for over ten minutes")
+    @APIResponseSchema(value = SalesRebuild.Result.class, responseCode = "200",
+            responseDescription = "The repair's counts")
     public SalesRebuild.Result rebuild() {
         return rebuild.rebuild();
     }

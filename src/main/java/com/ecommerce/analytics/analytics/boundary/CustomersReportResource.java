@@ -1,12 +1,16 @@
 package com.ecommerce.analytics.analytics.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.control.CustomerSpend;
 import com.ecommerce.analytics.customers.control.CountryNames;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.QueryValues;
@@ -36,11 +40,14 @@ public class CustomersReportResource {
     CustomerSpend spend;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(operationId = "getCustomersReport",
             summary = "Customers report", description = "Every customer with orders, net spend (gross less "
             + "refunds, over orders not canceled), average order value and first and last order dates; filtered by "
             + "country and spend or order-count ranges; paged like every list (X-Total-Count, Link).")
     @APIResponse(responseCode = "400", description = "Bad filter, paging or ordering")
+    @APIResponse(responseCode = "200", description = "One page of customers, with X-Total-Count and Link headers",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerSpend.Row.class)))
     public Response report(@BeanParam PageParams paging,
                            @QueryParam("country") @Parameter(description = "ISO code, English name or alias") String country,
                            @QueryParam("search") @Parameter(description = "Part of the name or e-mail") String search,

@@ -20,6 +20,7 @@ import com.ecommerce.analytics.analytics.control.SalesAnalytics;
 import com.ecommerce.analytics.customers.control.CountryNames;
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.KnownQueryParameters;
 import com.ecommerce.analytics.platform.rest.QueryValues;
 import com.ecommerce.analytics.platform.rest.Revalidated;
@@ -69,6 +70,7 @@ public class SalesAnalyticsResource {
     ChurnRate churn;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(operationId = "getSalesAnalytics",
             summary = "Sales analytics", description = "type=revenue_by_category, revenue_by_country, "
             + "revenue_by_product (limit), revenue_over_time (interval) and top_selling_products (country, limit) "

@@ -2,14 +2,16 @@ package com.ecommerce.analytics.catalog.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.catalog.control.Categories;
 import com.ecommerce.analytics.catalog.entity.Category;
 import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.MergePatch;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
@@ -66,6 +68,7 @@ public class CategoriesResource {
     RequestValidation validation;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List categories")
     @APIResponse(responseCode = "200", description = "One page of categories, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryView.class)))
@@ -79,6 +82,7 @@ public class CategoriesResource {
     @Path("{id}")
     @Operation(summary = "Get a category")
     @APIResponse(responseCode = "404", description = "No such category")
+    @APIResponseSchema(value = CategoryView.class, responseCode = "200", responseDescription = "Found")
     public CategoryView get(@PathParam("id") long id) {
         return CategoryView.of(categories.find(id));
     }
@@ -86,7 +90,8 @@ public class CategoriesResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Create a category")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "409", description = "The name is taken")
     public Response create(@NotNull @Valid CategoryInput input, @Context UriInfo uri) {
         CategoryView created = CategoryView.of(categories.create(input.name(), input.description()));
@@ -97,6 +102,7 @@ public class CategoriesResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Replace a category")
+    @APIResponseSchema(value = CategoryView.class, responseCode = "200", responseDescription = "As stored now")
     public CategoryView replace(@PathParam("id") long id, @NotNull @Valid CategoryInput input) {
         return CategoryView.of(categories.update(id, input.name(), input.description()));
     }
@@ -106,6 +112,7 @@ public class CategoriesResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change some fields of a category")
+    @APIResponseSchema(value = CategoryView.class, responseCode = "200", responseDescription = "As stored now")
     public CategoryView update(@PathParam("id") long id, @NotNull JsonObject patch) {
         CategoryInput merged = validation.check(
                 MergePatch.apply(patch, CategoryInput.of(categories.find(id)), CategoryInput.class));

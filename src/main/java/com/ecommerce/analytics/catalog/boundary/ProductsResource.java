@@ -2,15 +2,17 @@ package com.ecommerce.analytics.catalog.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.catalog.control.ProductInput;
 import com.ecommerce.analytics.catalog.control.Products;
 import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.MergePatch;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
@@ -58,6 +60,7 @@ public class ProductsResource {
     WriteRetries retries;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List products", description = "Active products unless is_active says otherwise; a JSON "
             + "array with X-Total-Count and Link headers.")
     @APIResponse(responseCode = "200", description = "One page of products",
@@ -79,6 +82,7 @@ public class ProductsResource {
     @Path("{id}")
     @Operation(summary = "Get a product")
     @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponseSchema(value = ProductView.class, responseCode = "200", responseDescription = "Found")
     public ProductView get(@PathParam("id") long id) {
         return ProductView.of(products.find(id));
     }
@@ -86,7 +90,8 @@ public class ProductsResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Create a product")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or unknown category or tags")
     @APIResponse(responseCode = "409", description = "The SKU is taken")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
@@ -102,6 +107,7 @@ public class ProductsResource {
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "409", description = "The SKU is taken, or someone changed the product meanwhile")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
+    @APIResponseSchema(value = ProductView.class, responseCode = "200", responseDescription = "As stored now")
     public ProductView replace(@PathParam("id") long id, @NotNull @Valid ProductInput input) {
         return retries.call(() -> ProductView.of(products.update(id, input)));
     }
@@ -113,6 +119,7 @@ public class ProductsResource {
     @Operation(summary = "Change some fields of a product")
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
+    @APIResponseSchema(value = ProductView.class, responseCode = "200", responseDescription = "As stored now")
     public ProductView update(@PathParam("id") long id, @NotNull JsonObject patch) {
         return retries.call(() -> {
             ProductInput merged = MergePatch.apply(patch, ProductInput.of(products.find(id)), ProductInput.class);

@@ -1,11 +1,16 @@
 package com.ecommerce.analytics.catalog.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import com.ecommerce.analytics.catalog.control.Tags;
 import com.ecommerce.analytics.catalog.entity.Tag;
 import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.MergePatch;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
@@ -59,7 +64,10 @@ public class TagsResource {
     RequestValidation validation;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List tags")
+    @APIResponse(responseCode = "200", description = "One page of tags, with X-Total-Count and Link headers",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TagView.class)))
     public Response list(@BeanParam PageParams paging, @QueryParam("ordering") String ordering, @Context UriInfo uri) {
         var page = tags.list(SortOrder.parse(ordering, Tags.ORDERING), paging.toRequest());
         return PagedResponse.of(page.map(TagView::of), uri);
@@ -69,6 +77,7 @@ public class TagsResource {
     @Path("{id}")
     @Operation(summary = "Get a tag")
     @APIResponse(responseCode = "404", description = "No such tag")
+    @APIResponseSchema(value = TagView.class, responseCode = "200", responseDescription = "Found")
     public TagView get(@PathParam("id") long id) {
         return TagView.of(tags.find(id));
     }
@@ -76,7 +85,8 @@ public class TagsResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Create a tag")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = TagView.class)))
     @APIResponse(responseCode = "409", description = "The name is taken")
     public Response create(@NotNull @Valid TagInput input, @Context UriInfo uri) {
         TagView created = TagView.of(tags.create(input.name()));
@@ -87,6 +97,7 @@ public class TagsResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Rename a tag")
+    @APIResponseSchema(value = TagView.class, responseCode = "200", responseDescription = "As stored now")
     public TagView replace(@PathParam("id") long id, @NotNull @Valid TagInput input) {
         return TagView.of(tags.rename(id, input.name()));
     }
@@ -96,6 +107,7 @@ public class TagsResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Rename a tag (partial update)")
+    @APIResponseSchema(value = TagView.class, responseCode = "200", responseDescription = "As stored now")
     public TagView update(@PathParam("id") long id, @NotNull JsonObject patch) {
         TagInput merged = validation.check(MergePatch.apply(patch, new TagInput(tags.find(id).getName()), TagInput.class));
         return TagView.of(tags.rename(id, merged.name()));

@@ -33,7 +33,8 @@ public record ProductInput(
         return tags == null ? List.of() : tags;
     }
 
-    public boolean isActiveOrDefault() {
+    /** Not a getter's name, so that neither JSON-B nor the OpenAPI document take it for a field. */
+    public boolean activeOrDefault() {
         return active == null || active;
     }
 }

@@ -98,7 +98,7 @@ public class Products {
 
     private void apply(Product product, ProductInput input) {
         product.setDescription(input.description());
-        product.setActive(input.isActiveOrDefault());
+        product.setActive(input.activeOrDefault());
         product.getTags().clear();
         for (Long tagId : input.tagIds()) {
             Tag tag = em.find(Tag.class, tagId);

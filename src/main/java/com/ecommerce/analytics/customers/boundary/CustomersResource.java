@@ -4,16 +4,18 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.customers.control.CustomerInput;
 import com.ecommerce.analytics.customers.control.Customers;
 import com.ecommerce.analytics.customers.entity.Customer;
 import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.MergePatch;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
@@ -69,6 +71,7 @@ public class CustomersResource {
     WriteRetries retries;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List customers")
     @APIResponse(responseCode = "200", description = "One page of customers, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerView.class)))
@@ -89,6 +92,7 @@ public class CustomersResource {
     @Path("{id}")
     @Operation(summary = "Get a customer")
     @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "Found")
     public CustomerView get(@PathParam("id") long id) {
         return CustomerView.of(customers.find(id));
     }
@@ -96,7 +100,8 @@ public class CustomersResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Create a customer", description = "Registered now; e-mail addresses are unique, case-insensitively.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
@@ -110,6 +115,7 @@ public class CustomersResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Replace a customer")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
+    @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "As stored now")
     public CustomerView replace(@PathParam("id") long id, @NotNull @Valid CustomerInput input) {
         return retries.call(() -> CustomerView.of(customers.update(id, input)));
     }
@@ -120,6 +126,7 @@ public class CustomersResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change some fields of a customer")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
+    @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "As stored now")
     public CustomerView update(@PathParam("id") long id, @NotNull JsonObject patch) {
         return retries.call(() -> {
             CustomerInput merged = validation.check(

@@ -4,16 +4,18 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.inventory.control.InventoryInput;
 import com.ecommerce.analytics.inventory.control.Stock;
 import com.ecommerce.analytics.inventory.entity.Inventory;
 import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.MergePatch;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
@@ -70,6 +72,7 @@ public class InventoryResource {
     WriteRetries retries;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List stock records")
     @APIResponse(responseCode = "200", description = "One page of inventory records, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InventoryView.class)))
@@ -87,6 +90,7 @@ public class InventoryResource {
     @Path("{id}")
     @Operation(summary = "Get a stock record")
     @APIResponse(responseCode = "404", description = "No such record")
+    @APIResponseSchema(value = InventoryView.class, responseCode = "200", responseDescription = "Found")
     public InventoryView get(@PathParam("id") long id) {
         return InventoryView.of(stock.find(id));
     }
@@ -94,7 +98,8 @@ public class InventoryResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Create a product's stock record")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = InventoryView.class)))
     @APIResponse(responseCode = "409", description = "The product already has one")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response create(@NotNull @Valid InventoryInput input, @Context UriInfo uri) {
@@ -107,6 +112,7 @@ public class InventoryResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Replace a stock record", description = "A higher quantity is a restock and sets last_restocked_date.")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
+    @APIResponseSchema(value = InventoryView.class, responseCode = "200", responseDescription = "As stored now")
     public InventoryView replace(@PathParam("id") long id, @NotNull @Valid InventoryInput input) {
         return retries.call(() -> InventoryView.of(stock.update(id, input)));
     }
@@ -117,6 +123,7 @@ public class InventoryResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change the quantity or threshold", description = "A higher quantity is a restock.")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
+    @APIResponseSchema(value = InventoryView.class, responseCode = "200", responseDescription = "As stored now")
     public InventoryView update(@PathParam("id") long id, @NotNull JsonObject patch) {
         return retries.call(() -> {
             InventoryInput merged = validation.check(

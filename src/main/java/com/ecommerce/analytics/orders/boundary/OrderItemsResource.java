@@ -1,8 +1,12 @@
 package com.ecommerce.analytics.orders.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.orders.boundary.OrderView.ItemView;
@@ -10,6 +14,7 @@ import com.ecommerce.analytics.orders.control.LineInput;
 import com.ecommerce.analytics.orders.control.OrderLines;
 import com.ecommerce.analytics.orders.control.Orders;
 import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.MergePatch;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
@@ -59,7 +64,10 @@ public class OrderItemsResource {
     WriteRetries retries;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List order lines")
+    @APIResponse(responseCode = "200", description = "One page of order lines, with X-Total-Count and Link headers",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class)))
     public Response list(@BeanParam PageParams paging,
                          @QueryParam("order") @Parameter(description = "Only this order's lines") Long order,
                          @QueryParam("product") @Parameter(description = "Only lines of this product") Long product,
@@ -72,6 +80,7 @@ public class OrderItemsResource {
     @Path("{id}")
     @Operation(summary = "Get an order line")
     @APIResponse(responseCode = "404", description = "No such line")
+    @APIResponseSchema(value = ItemView.class, responseCode = "200", responseDescription = "Found")
     public ItemView get(@PathParam("id") long id) {
         return ItemView.of(orders.item(id));
     }
@@ -80,7 +89,8 @@ public class OrderItemsResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "addOrderItem",
             summary = "Add a line to a pending order", description = "Reserves its stock and updates the order's total.")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "409", description = "The order is not pending, already has the product, or stock is short")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response add(@NotNull @Valid LineInput input, @Context UriInfo uri) {
@@ -95,6 +105,7 @@ public class OrderItemsResource {
     @APIResponse(responseCode = "404", description = "No such line")
     @APIResponse(responseCode = "409", description = "The order is not pending, or stock is short")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
+    @APIResponseSchema(value = ItemView.class, responseCode = "200", responseDescription = "As stored now")
     public ItemView replace(@PathParam("id") long id, @NotNull @Valid LineInput input) {
         return retries.call(() -> ItemView.of(lines.change(id, input)));
     }
@@ -105,6 +116,7 @@ public class OrderItemsResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a pending order's line (partial)")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
+    @APIResponseSchema(value = ItemView.class, responseCode = "200", responseDescription = "As stored now")
     public ItemView update(@PathParam("id") long id, @NotNull JsonObject patch) {
         return retries.call(() -> {
             LineInput merged = validation.check(MergePatch.apply(patch, LineInput.of(orders.item(id)), LineInput.class));

@@ -7,10 +7,11 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.orders.control.IdempotencyKeys;
@@ -23,6 +24,7 @@ import com.ecommerce.analytics.orders.entity.OrderStatus;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.json.JsonbConfiguration;
 import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.MergePatch;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
@@ -80,6 +82,7 @@ public class OrdersResource {
     WriteRetries retries;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List orders with their items")
     @APIResponse(responseCode = "200", description = "One page of orders, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderView.class)))
@@ -108,6 +111,7 @@ public class OrdersResource {
     @Path("{id}")
     @Operation(summary = "Get an order with its items")
     @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponseSchema(value = OrderView.class, responseCode = "200", responseDescription = "Found")
     public OrderView get(@PathParam("id") long id) {
         return OrderView.of(orders.find(id));
     }
@@ -118,7 +122,8 @@ public class OrdersResource {
             summary = "Place an order", description = "Prices come from the catalog unless unit_price is given; "
             + "the total is computed; stock for every item is reserved in the same transaction. With an "
             + "Idempotency-Key header, a retry with the same body gets the first answer and places nothing.")
-    @APIResponse(responseCode = "201", description = "Placed")
+    @APIResponse(responseCode = "201", description = "Placed",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown customer or product, inactive product")
     @APIResponse(responseCode = "409", description = "Not enough stock: every short product and what is available")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
@@ -156,6 +161,7 @@ public class OrdersResource {
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "Transition not allowed, or not enough stock to reopen")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
+    @APIResponseSchema(value = OrderView.class, responseCode = "200", responseDescription = "As stored now")
     public OrderView replace(@PathParam("id") long id, @NotNull @Valid OrderChange change) {
         return retries.call(() -> OrderView.of(placement.change(id, change)));
     }
@@ -167,6 +173,7 @@ public class OrdersResource {
     @Operation(summary = "Change an order's status or date (partial)")
     @APIResponse(responseCode = "409", description = "Transition not allowed, or not enough stock to reopen")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
+    @APIResponseSchema(value = OrderView.class, responseCode = "200", responseDescription = "As stored now")
     public OrderView update(@PathParam("id") long id, @NotNull JsonObject patch) {
         return retries.call(() -> {
             OrderChange merged = validation.check(

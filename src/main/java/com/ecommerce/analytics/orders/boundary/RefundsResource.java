@@ -6,13 +6,17 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.orders.control.RefundInput;
 import com.ecommerce.analytics.orders.control.Refunds;
 import com.ecommerce.analytics.orders.entity.Refund;
 import com.ecommerce.analytics.orders.entity.RefundItem;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
@@ -61,8 +65,10 @@ public class RefundsResource {
     WriteRetries retries;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List an order's refunds")
     @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponseSchema(value = RefundView[].class, responseCode = "200", responseDescription = "The list")
     public List<RefundView> list(@PathParam("order") long order) {
         return refunds.of(order).stream().map(RefundView::of).toList();
     }
@@ -72,7 +78,8 @@ public class RefundsResource {
     @Operation(operationId = "refundOrder",
             summary = "Refund units of an order", description = "Dated now unless refund_date is given; never more "
             + "than was bought; restock: true puts the units back into inventory. The order itself is not edited.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = RefundView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields or a product the order does not have")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "More than is left to refund, or the order is canceled")

@@ -1,9 +1,12 @@
 package com.ecommerce.analytics.platform.docs;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -13,6 +16,9 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import com.ecommerce.analytics.platform.rest.CsvTables;
 
 /**
  * What every operation of the document shares, written once: an operationId a generated client can use as a
@@ -59,14 +65,28 @@ public class OpenApiConventions implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(ERROR, errorSchema());
+        withScopes(openAPI.getComponents().getSecuritySchemes());
         if (openAPI.getPaths() == null) {
             return;
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
                 documentErrors(entry.getKey(), entry.getValue());
+                documentCsv(entry.getValue());
             }
         }
+    }
+
+    /** OpenAPI requires a flow's scopes even when there are none; the annotations leave an empty list out. */
+    private static void withScopes(Map<String, SecurityScheme> schemes) {
+        if (schemes == null) {
+            return;
+        }
+        schemes.values().stream().map(SecurityScheme::getFlows).filter(Objects::nonNull)
+                .flatMap(flows -> Stream.of(flows.getPassword(), flows.getAuthorizationCode(), flows.getClientCredentials(),
+                        flows.getImplicit()))
+                .filter(flow -> flow != null && flow.getScopes() == null)
+                .forEach(flow -> flow.setScopes(new HashMap<>()));
     }
 
     private static void documentErrors(PathItem.HttpMethod method, Operation operation) {
@@ -87,6 +107,19 @@ public class OpenApiConventions implements OASFilter {
             if (isError(response.getKey()) && response.getValue().getContent() == null) {
                 response.getValue().setContent(OASFactory.createContent().addMediaType("application/json",
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_REF))));
+            }
+        }
+    }
+
+    /** The scanner gives text/csv the JSON schema of the answer; on the wire it is the table CsvTables writes. */
+    private static void documentCsv(Operation operation) {
+        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+            if (response.getContent() != null && response.getContent().hasMediaType(CsvTables.TEXT_CSV)) {
+                response.getContent().addMediaType(CsvTables.TEXT_CSV, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(
+                                "The JSON answer as a CSV table (RFC 4180, UTF-8, a header row of the JSON field "
+                                        + "names; nested fields as dotted names; a row per item, or per bucket of a "
+                                        + "series)")));
             }
         }
     }

@@ -29,6 +29,7 @@ import jakarta.ws.rs.ext.Providers;
 public class RevalidatedFilter implements ContainerResponseFilter {
 
     static final String CACHE_CONTROL = "private, max-age=60";
+    private static final MediaType CSV = MediaType.valueOf(CsvTables.TEXT_CSV);
 
     @Context
     Providers providers;
@@ -36,7 +37,8 @@ public class RevalidatedFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()
-                || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+                || !(MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())
+                || CSV.isCompatible(response.getMediaType()))) {
             return;
         }
         byte[] body = written(response);
@@ -44,6 +46,8 @@ public class RevalidatedFilter implements ContainerResponseFilter {
         EntityTag tag = new EntityTag(digest(body), true);
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        // the same URL answers JSON or CSV: a cache must not give one to a client that asked for the other
+        response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);

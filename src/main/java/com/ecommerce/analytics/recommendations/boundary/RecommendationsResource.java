@@ -5,13 +5,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.QueryValues;
 import com.ecommerce.analytics.recommendations.control.OfflineEvaluation;
-import com.ecommerce.analytics.recommendations.control.RecommendationEngine;
 import com.ecommerce.analytics.recommendations.control.RecommendationEngine.RecommendedProduct;
+import com.ecommerce.analytics.recommendations.control.RecommendationEngine;
 import com.ecommerce.analytics.recommendations.control.RecommendationModelBuild;
 import com.ecommerce.analytics.recommendations.control.RecommendationType;
 import com.ecommerce.analytics.security.entity.Role;
@@ -44,6 +46,7 @@ public class RecommendationsResource {
     OfflineEvaluation evaluation;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Path("{customer_id}")
     @Operation(operationId = "getRecommendations",
             summary = "Products to recommend to a customer", description = "history: products often bought with "
@@ -53,9 +56,10 @@ public class RecommendationsResource {
             + "no type: a blend of the three. Never a product the customer bought, an inactive product or one out of "
             + "stock. A type that finds too few, or a customer with no orders, is filled with the best sellers of "
             + "the customer's country. Each item has a score (1 = the best match) and a reason.")
-    @APIResponse(responseCode = "200", description = "Up to limit products, best first")
     @APIResponse(responseCode = "400", description = "Unknown type or a limit outside 1-100")
     @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponseSchema(value = RecommendedProduct[].class, responseCode = "200",
+            responseDescription = "Up to limit products, best first")
     public List<RecommendedProduct> recommend(@PathParam("customer_id") long customerId,
                                               @QueryParam("type") @Parameter(description = "history, similar_customers, "
                                                       + "inventory, or none for a blend") String type,
@@ -72,8 +76,9 @@ public class RecommendationsResource {
     @Operation(summary = "Rebuild the recommendation model now", description = "Learns product and customer "
             + "similarities and best sellers from every order, then puts the new model in use for every instance "
             + "before answering. The server also rebuilds every RECOMMENDATIONS_REBUILD_HOURS (default 24).")
-    @APIResponse(responseCode = "200", description = "The model now in use, with its size and build time")
     @APIResponse(responseCode = "409", description = "Another rebuild is running")
+    @APIResponseSchema(value = RecommendationModelBuild.Result.class, responseCode = "200",
+            responseDescription = "The model now in use, with its size and build time")
     public RecommendationModelBuild.Result rebuild() {
         return build.rebuild();
     }
@@ -86,6 +91,7 @@ public class RecommendationsResource {
             + "bought before and after it; precision@10, recall@10, hit rate@10 and NDCG@10 against the products "
             + "each then bought for the first time, for every type and for a best-sellers baseline.")
     @APIResponse(responseCode = "400", description = "A bad cut_off or customers value, or a store without orders")
+    @APIResponseSchema(value = OfflineEvaluation.Report.class, responseCode = "200", responseDescription = "Found")
     public OfflineEvaluation.Report evaluate(@QueryParam("cut_off") @Parameter(description = "YYYY-MM-DD; default 90 "
                                                      + "days before the last order") String cutOff,
                                              @QueryParam("customers") @Parameter(description = "Customers to sample, "

@@ -4,12 +4,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.NotStored;
 import com.ecommerce.analytics.security.control.Authentication;
 import com.ecommerce.analytics.security.control.LoginQueue;
+import com.ecommerce.analytics.security.control.TokenIssuer;
 import com.ecommerce.analytics.security.control.TokenPair;
 
 import jakarta.annotation.security.PermitAll;
@@ -18,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,10 +40,19 @@ import jakarta.ws.rs.core.MediaType;
 @SecurityRequirements
 public class TokenResource {
 
+    /** JSON or a form: one operation of the document, so both methods carry the same annotations. */
+    private static final String LOGIN = "Exchanges a username and password, as JSON or as a form (the earlier "
+            + "service's clients send either), for an access token (short-lived, for 'Authorization: Bearer') and a "
+            + "single-use refresh token. OAuth 2.0 clients use POST /api/token/oauth/ instead.";
+
     public record Credentials(@NotBlank String username, @NotBlank String password) {
     }
 
     public record RefreshRequest(@NotBlank String refresh) {
+    }
+
+    /** RFC 6749, 5.1: what an OAuth 2.0 client (the OpenAPI UI's Authorize dialog) reads from a token endpoint. */
+    public record OAuthTokens(String accessToken, String tokenType, long expiresIn, String refreshToken) {
     }
 
     @Inject
@@ -48,10 +61,11 @@ public class TokenResource {
     @Inject
     LoginQueue logins;
 
+    @Inject
+    TokenIssuer issuer;
+
     @POST
-    @Operation(operationId = "login",
-            summary = "Log in", description = "Exchanges a username and password for an access token "
-            + "(short-lived, for 'Authorization: Bearer') and a single-use refresh token.")
+    @Operation(operationId = "login", summary = "Log in", description = LOGIN)
     @APIResponse(responseCode = "400", description = "Username or password missing")
     @APIResponse(responseCode = "401", description = "Wrong credentials or inactive account")
     @APIResponse(responseCode = "429", description = "Ten failed logins for the account, or fifty from the client "
@@ -62,6 +76,53 @@ public class TokenResource {
     public void login(@NotNull @Valid Credentials credentials, @Context HttpServletRequest request,
                       @Suspended AsyncResponse response) {
         logins.login(credentials.username(), credentials.password(), request.getRemoteAddr(), response);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(operationId = "login", summary = "Log in", description = LOGIN)
+    @APIResponse(responseCode = "400", description = "Username or password missing")
+    @APIResponse(responseCode = "401", description = "Wrong credentials or inactive account")
+    @APIResponse(responseCode = "429", description = "Ten failed logins for the account, or fifty from the client "
+            + "address, in fifteen minutes: try again after Retry-After seconds")
+    @APIResponse(responseCode = "503", description = "Too many logins at once: try again after Retry-After seconds")
+    @APIResponse(responseCode = "200", description = "The token pair",
+            content = @Content(schema = @Schema(implementation = TokenPair.class)))
+    public void loginWithForm(@FormParam("username") String username, @FormParam("password") String password,
+                              @Context HttpServletRequest request, @Suspended AsyncResponse response) {
+        logins.login(required("username", username), required("password", password), request.getRemoteAddr(),
+                response);
+    }
+
+    @POST
+    @Path("oauth")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(operationId = "loginWithPasswordGrant", summary = "Log in as an OAuth 2.0 client (password grant)",
+            description = "The login as an OAuth 2.0 client sends it (RFC 6749, 4.3): a form with grant_type=password, "
+            + "username and password; other fields (scope, client_id) are ignored. The OpenAPI UI's Authorize dialog "
+            + "logs in here (leave client_id and client_secret empty).")
+    @APIResponse(responseCode = "400", description = "grant_type is not password, or username or password missing")
+    @APIResponse(responseCode = "401", description = "Wrong credentials or inactive account")
+    @APIResponse(responseCode = "429", description = "Too many failed logins: try again after Retry-After seconds")
+    @APIResponse(responseCode = "503", description = "Too many logins at once: try again after Retry-After seconds")
+    @APIResponse(responseCode = "200", description = "The tokens, as OAuth 2.0 names them",
+            content = @Content(schema = @Schema(implementation = OAuthTokens.class)))
+    public void loginWithPasswordGrant(@FormParam("grant_type") String grantType, @FormParam("username") String username,
+                                       @FormParam("password") String password, @Context HttpServletRequest request,
+                                       @Suspended AsyncResponse response) {
+        if (!"password".equals(grantType)) {
+            throw InvalidRequest.field("grant_type", "must be password");
+        }
+        long expiresIn = issuer.accessLifetime().toSeconds();
+        logins.login(required("username", username), required("password", password), request.getRemoteAddr(), response,
+                tokens -> new OAuthTokens(tokens.access(), "Bearer", expiresIn, tokens.refresh()));
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw InvalidRequest.field(field, "is required");
+        }
+        return value;
     }
 
     @POST
@@ -81,9 +142,9 @@ public class TokenResource {
     @Operation(operationId = "refreshTokens",
             summary = "Refresh the token pair", description = "Trades a refresh token for a new pair. "
             + "The presented token is then dead; presenting a dead token again revokes every token of its login.")
-    @APIResponse(responseCode = "200", description = "A new token pair")
     @APIResponse(responseCode = "400", description = "No refresh token given")
     @APIResponse(responseCode = "401", description = "Invalid, expired, used or revoked refresh token")
+    @APIResponseSchema(value = TokenPair.class, responseCode = "200", responseDescription = "A new token pair")
     public TokenPair refresh(@NotNull @Valid RefreshRequest request) {
         return authentication.refresh(request.refresh());
     }

@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.platform.rest.Created;
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.security.control.Users;
 import com.ecommerce.analytics.security.entity.Role;
 import com.ecommerce.analytics.security.entity.User;
@@ -67,14 +71,17 @@ public class UsersResource {
     Users users;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List users")
+    @APIResponseSchema(value = UserView[].class, responseCode = "200", responseDescription = "The list")
     public List<UserView> list() {
         return users.all().stream().map(UserView::of).toList();
     }
 
     @POST
     @Operation(summary = "Create a user", description = "Passwords need at least 10 characters; roles are admin or analyst.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The username is taken")
     public Response create(@NotNull @Valid NewUser request, @Context UriInfo uri) {
@@ -86,8 +93,8 @@ public class UsersResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a user")
-    @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponseSchema(value = UserView.class, responseCode = "200", responseDescription = "The user")
     public UserView get(@PathParam("id") long id) {
         return UserView.of(users.find(id));
     }
@@ -98,10 +105,10 @@ public class UsersResource {
             summary = "Change a user's role, password or whether it is active", description = "is_active false "
             + "deactivates the account: it cannot log in, and its tokens stop working at once. A new role or password "
             + "also ends the account's logins. The last active admin cannot be deactivated or made an analyst.")
-    @APIResponse(responseCode = "200", description = "The user as changed")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "It is the last active admin")
+    @APIResponseSchema(value = UserView.class, responseCode = "200", responseDescription = "The user as changed")
     public UserView change(@PathParam("id") long id, @NotNull @Valid UserChange change) {
         Role role = change.role() == null ? null : Role.fromCode(change.role()).orElseThrow();
         return UserView.of(users.change(id, new Users.Change(role, change.isActive(), change.password())));

@@ -2,6 +2,7 @@ package com.ecommerce.analytics.security.control;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import com.ecommerce.analytics.platform.errors.ServerBusy;
 
@@ -35,6 +36,12 @@ public class LoginQueue {
      * queueing; the login checks the throttle again when its turn comes, for the failures that arrived meanwhile.
      */
     public void login(String username, String password, String address, AsyncResponse response) {
+        login(username, password, address, response, tokens -> tokens);
+    }
+
+    /** As login above, the token pair given to the client in the shape it asked for. */
+    public void login(String username, String password, String address, AsyncResponse response,
+                      Function<TokenPair, Object> answer) {
         throttle.checkAllowed(username, address);
         response.setTimeout(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS);
         response.setTimeoutHandler(late -> late.resume(busy()));
@@ -44,7 +51,7 @@ public class LoginQueue {
                     return;
                 }
                 try {
-                    response.resume(authentication.login(username, password, address));
+                    response.resume(answer.apply(authentication.login(username, password, address)));
                 } catch (RuntimeException e) {
                     response.resume(e);
                 }

@@ -56,6 +56,10 @@ public class TokenIssuer {
     @ConfigProperty(name = "JWT_REFRESH_TOKEN_DAYS", defaultValue = "7")
     long refreshDays;
 
+    public Duration accessLifetime() {
+        return Duration.ofMinutes(accessMinutes);
+    }
+
     public Duration refreshLifetime() {
         return Duration.ofDays(refreshDays);
     }

@@ -2,6 +2,7 @@ package com.ecommerce.analytics.tax.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.security.entity.Role;
@@ -29,6 +30,7 @@ public class OrderTaxResource {
             summary = "The tax of an order", description = "At the rate of the country the order was sold to (or "
             + "the DEFAULT rate), on the total less refunds; rounded half up to the cent once per order.")
     @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponseSchema(value = OrderTax.Bill.class, responseCode = "200", responseDescription = "Found")
     public OrderTax.Bill of(@PathParam("id") long id) {
         return tax.of(id);
     }

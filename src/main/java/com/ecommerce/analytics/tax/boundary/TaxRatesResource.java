@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.security.entity.Role;
 import com.ecommerce.analytics.tax.control.TaxRates;
 import com.ecommerce.analytics.tax.entity.TaxRate;
@@ -56,7 +58,9 @@ public class TaxRatesResource {
     TaxRates rates;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List tax rates", description = "By ISO country code; DEFAULT serves every other country.")
+    @APIResponseSchema(value = RateView[].class, responseCode = "200", responseDescription = "The list")
     public List<RateView> list() {
         return rates.all().stream().map(RateView::of).toList();
     }
@@ -65,6 +69,7 @@ public class TaxRatesResource {
     @Path("{country}")
     @Operation(summary = "Get a country's tax rate")
     @APIResponse(responseCode = "404", description = "The country has no rate of its own")
+    @APIResponseSchema(value = RateView.class, responseCode = "200", responseDescription = "Found")
     public RateView get(@PathParam("country") String country) {
         return RateView.of(rates.find(country));
     }
@@ -72,7 +77,7 @@ public class TaxRatesResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Set a country's tax rate", description = "rate is a fraction: \"0.2100\" for 21%.")
-    @APIResponse(responseCode = "200", description = "The rate as now stored")
+    @APIResponseSchema(value = RateView.class, responseCode = "200", responseDescription = "The rate as now stored")
     public RateView create(@NotNull @Valid NewRate input) {
         return RateView.of(rates.set(input.country(), input.rate()));
     }
@@ -81,6 +86,7 @@ public class TaxRatesResource {
     @Path("{country}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Set a country's tax rate")
+    @APIResponseSchema(value = RateView.class, responseCode = "200", responseDescription = "As stored now")
     public RateView replace(@PathParam("country") String country, @NotNull @Valid RateInput input) {
         return RateView.of(rates.set(country, input.rate()));
     }

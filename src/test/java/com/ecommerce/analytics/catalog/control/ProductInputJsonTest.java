@@ -22,7 +22,7 @@ class ProductInputJsonTest {
         assertEquals("L-1", input.sku());
         assertEquals(new BigDecimal("699.99"), input.price());
         assertEquals(List.of(1L, 2L), input.tags());
-        assertFalse(input.isActiveOrDefault());
+        assertFalse(input.activeOrDefault());
         assertEquals(new BigDecimal("5.5"), JsonbConfiguration.JSONB.fromJson("{\"price\":5.5}", ProductInput.class).price());
     }
 

@@ -22,6 +22,7 @@ import com.ecommerce.analytics.testing.ForgedTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 
 class TokenFlowIT {
@@ -42,6 +43,43 @@ class TokenFlowIT {
         assertEquals(3, tokens.getString("access").split("\\.").length);
         assertEquals(3, tokens.getString("refresh").split("\\.").length);
         assertEquals(200, statusOfUsersListWith(tokens.getString("access")));
+    }
+
+    /** What the OpenAPI UI's Authorize dialog sends: a form, with an empty client id and secret as Basic credentials. */
+    @Test
+    void anOAuthPasswordGrantLogsInAsTheAuthorizeDialogDoes() {
+        Form form = new Form().param("grant_type", "password").param("username", ADMIN_USERNAME)
+                .param("password", ADMIN_PASSWORD).param("scope", "");
+        JsonObject tokens;
+        try (Response answer = request("api/token/oauth/").header("Authorization", "Basic Og==")
+                .post(Entity.form(form))) {
+            assertEquals(200, answer.getStatus());
+            tokens = Api.object(answer);
+        }
+        assertEquals("Bearer", tokens.getString("token_type"));
+        assertEquals(15 * 60, tokens.getInt("expires_in"));
+        assertEquals(200, statusOfUsersListWith(tokens.getString("access_token")));
+        try (Response refreshed = post("api/token/refresh/", refreshBody(tokens.getString("refresh_token")))) {
+            assertEquals(200, refreshed.getStatus(), "the refresh token is an ordinary one of ours");
+        }
+
+        Form wrongGrant = new Form().param("grant_type", "client_credentials").param("username", ADMIN_USERNAME)
+                .param("password", ADMIN_PASSWORD);
+        try (Response refused = request("api/token/oauth/").post(Entity.form(wrongGrant))) {
+            assertEquals("grant_type", assertJsonError(refused, 400).getJsonArray("fields").getJsonObject(0)
+                    .getString("field"));
+        }
+        Form earlierClient = new Form().param("username", ADMIN_USERNAME).param("password", ADMIN_PASSWORD);
+        try (Response answer = request("api/token/").post(Entity.form(earlierClient))) {
+            assertEquals(200, answer.getStatus());
+            JsonObject pair = Api.object(answer);
+            assertEquals(200, statusOfUsersListWith(pair.getString("access")), "a form at /api/token/: the earlier shape");
+        }
+        Form wrongPassword = new Form().param("grant_type", "password").param("username", ADMIN_USERNAME)
+                .param("password", "not-the-password");
+        try (Response refused = request("api/token/oauth/").post(Entity.form(wrongPassword))) {
+            assertEquals(401, refused.getStatus());
+        }
     }
 
     @Test
