@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import com.ecommerce.analytics.testing.Api;
 import com.ecommerce.analytics.testing.RawHttp;
 
+import jakarta.ws.rs.core.Response;
+
 /** What a browser front end, a BI tool or a proxy relies on: CORS, gzip, a request id through to the access log. */
 class BrowserConventionsIT {
 
@@ -46,6 +48,20 @@ class BrowserConventionsIT {
         RawHttp.Answer list = RawHttp.send("GET", "/api/categories/", Map.of("Origin", "https://evil.example",
                 "Authorization", "Bearer " + Api.analyst()), null);
         assertNull(list.header("Access-Control-Allow-Origin"), list.headers().toString());
+    }
+
+    @Test
+    void aRefusedTokenGetsAPlainJson401WithoutTheContainersMarkers() {
+        for (String token : new String[] {null, "not-a-token"}) {
+            var request = Api.request("api/products/");
+            try (Response refused = token == null ? request.get() : request.header("Authorization", "Bearer " + token).get()) {
+                assertEquals(401, refused.getStatus());
+                assertNull(refused.getHeaderString("$WSEP"), refused.getHeaders().toString());
+                String connection = refused.getHeaderString("Connection");
+                assertTrue(connection == null || !connection.equalsIgnoreCase("close"), refused.getHeaders().toString());
+                assertTrue(refused.readEntity(String.class).startsWith("{\"status\":401"));
+            }
+        }
     }
 
     @Test

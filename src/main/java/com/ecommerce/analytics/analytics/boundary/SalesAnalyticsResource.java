@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -80,20 +82,35 @@ public class SalesAnalyticsResource {
             + "refunds dated in the range.")
     @APIResponse(responseCode = "200", description = "The answer for the type asked")
     @APIResponse(responseCode = "400", description = "Missing or unknown type, bad dates, unknown country or option")
-    public Object sales(@QueryParam("type") @Parameter(description = "What to answer; see the description")
+    public Object sales(@QueryParam("type") @Parameter(description = "What to answer; see the description",
+                                required = true, schema = @Schema(type = SchemaType.STRING, enumeration = {
+                                        "revenue_by_category", "revenue_by_country", "revenue_by_product",
+                                        "revenue_over_time", "top_selling_products", "churn_rate"}))
                         String type,
-                        @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
-                        @QueryParam("country") @Parameter(description = "ISO code, English name or alias (UK, USA)")
-                        String country,
+                        @QueryParam("start_date") @Parameter(description = "First day of the range, inclusive (all "
+                                + "types but churn_rate)", example = "2026-01-01",
+                                schema = @Schema(type = SchemaType.STRING, format = "date")) String startDate,
+                        @QueryParam("end_date") @Parameter(description = "Last day of the range, inclusive",
+                                example = "2026-03-31", schema = @Schema(type = SchemaType.STRING, format = "date"))
+                        String endDate,
+                        @QueryParam("country") @Parameter(description = "top_selling_products: ISO code, English name "
+                                + "or alias (UK, USA)", example = "DE") String country,
                         @QueryParam("limit") @Parameter(description = "Rows to list: top products 1-100 (default 10), "
-                                + "products 1-1000 (default 100)") Integer limit,
-                        @QueryParam("interval") @Parameter(description = "day, week, month (default), quarter or year")
-                        String interval,
-                        @QueryParam("compare") @Parameter(description = "previous_period or previous_year") String compare,
-                        @QueryParam("period_days") @Parameter(description = "Churn period, 1-3650 (default 30)")
-                        Integer periodDays,
-                        @QueryParam("definition") @Parameter(description = "Churn: inactive (default) or cohort")
-                        String definition,
+                                + "products 1-1000 (default 100)", schema = @Schema(type = SchemaType.INTEGER,
+                                minimum = "1", maximum = "1000")) Integer limit,
+                        @QueryParam("interval") @Parameter(description = "revenue_over_time: the buckets' length",
+                                schema = @Schema(type = SchemaType.STRING, defaultValue = "month",
+                                        enumeration = {"day", "week", "month", "quarter", "year"})) String interval,
+                        @QueryParam("compare") @Parameter(description = "Adds the figures of the period before, or "
+                                + "of the same days a year before", schema = @Schema(type = SchemaType.STRING,
+                                enumeration = {"previous_period", "previous_year"})) String compare,
+                        @QueryParam("period_days") @Parameter(description = "churn_rate: days without an order that "
+                                + "count as churned", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "30",
+                                minimum = "1", maximum = "3650")) Integer periodDays,
+                        @QueryParam("definition") @Parameter(description = "churn_rate: inactive (customers without an "
+                                + "order in the period) or cohort (of the customers who ordered in the period before, "
+                                + "those who did not order again)", schema = @Schema(type = SchemaType.STRING,
+                                defaultValue = "inactive", enumeration = {"inactive", "cohort"})) String definition,
                         @Context UriInfo uri) {
         String kind = type == null ? "" : type.trim().replaceAll("/+$", "");
         onlyParametersOf(kind, uri.getQueryParameters().keySet());

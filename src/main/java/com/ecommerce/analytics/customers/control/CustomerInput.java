@@ -1,5 +1,7 @@
 package com.ecommerce.analytics.customers.control;
 
+import java.time.Instant;
+
 import com.ecommerce.analytics.customers.entity.Customer;
 
 import jakarta.validation.constraints.Email;
@@ -7,15 +9,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * What a client may set on a customer; id and registration date belong to the server. The country may be an ISO code,
- * an English name or an alias ("USA", "UK"); the customer keeps its ISO code.
+ * What a client may set on a customer; the id belongs to the server. The country may be an ISO code, an English name
+ * or an alias ("USA", "UK"); the customer keeps its ISO code. The registration date, as the earlier service let its
+ * clients set it, is now when left out on create, and kept when left out on a change.
  */
 public record CustomerInput(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 254) String email,
-        @NotBlank @Size(max = 60) String country) {
+        @NotBlank @Size(max = 60) String country,
+        Instant registrationDate) {
 
     public static CustomerInput of(Customer customer) {
-        return new CustomerInput(customer.getName(), customer.getEmail(), customer.getCountry().value());
+        return new CustomerInput(customer.getName(), customer.getEmail(), customer.getCountry().value(),
+                customer.getRegistrationDate());
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
 
@@ -12,7 +14,9 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 @JsonbPropertyOrder({"id", "customer", "orderDate", "status", "totalAmount", "items", "createdAt", "updatedAt",
         "externalReference"})
-public record OrderView(long id, long customer, Instant orderDate, String status, BigDecimal totalAmount,
+public record OrderView(long id, long customer, Instant orderDate,
+                        @Schema(enumeration = {"pending", "shipped", "delivered", "canceled"}) String status,
+                        BigDecimal totalAmount,
                         List<ItemView> items, Instant createdAt, Instant updatedAt, String externalReference) {
 
     @JsonbPropertyOrder({"id", "order", "product", "quantity", "priceAtTimeOfOrder"})

@@ -89,9 +89,12 @@ public class OrdersResource {
     @APIResponse(responseCode = "400", description = "Bad paging, dates, status or ordering")
     public Response list(@BeanParam PageParams paging,
                          @QueryParam("customer") @Parameter(description = "Only this customer's orders") Long customer,
-                         @QueryParam("status") @Parameter(description = "One status or several, comma-separated") String status,
-                         @QueryParam("start_date") @Parameter(description = "First day, YYYY-MM-DD (UTC)") String startDate,
-                         @QueryParam("end_date") @Parameter(description = "Last day, YYYY-MM-DD, inclusive (UTC)") String endDate,
+                         @QueryParam("status") @Parameter(description = "One status or several, comma-separated: "
+                                 + "pending, shipped, delivered, canceled", example = "pending,shipped") String status,
+                         @QueryParam("start_date") @Parameter(description = "First day, YYYY-MM-DD (UTC)",
+                                 schema = @Schema(type = SchemaType.STRING, format = "date")) String startDate,
+                         @QueryParam("end_date") @Parameter(description = "Last day, YYYY-MM-DD, inclusive (UTC)",
+                                 schema = @Schema(type = SchemaType.STRING, format = "date")) String endDate,
                          @QueryParam("ordering") @Parameter(description = "id, order_date, total_amount, status, customer")
                          String ordering,
                          @Context UriInfo uri) {

@@ -32,6 +32,8 @@ public class ErrorPageServlet extends HttpServlet {
                 ? incident(request)
                 : error(statusCode);
         response.setStatus(statusCode);
+        // the web container marks a response it dispatches to an error page with an empty $WSEP header
+        response.setHeader("$WSEP", null);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.toJson(body));

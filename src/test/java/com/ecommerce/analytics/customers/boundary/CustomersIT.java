@@ -35,6 +35,28 @@ class CustomersIT {
         assertEquals(customer, Api.getObject("api/customers/" + customer.getInt("id") + "/", analyst()));
     }
 
+    /** The earlier service let its clients set the registration date (a customer moved in from another system). */
+    @Test
+    void aRegistrationDateSentIsKeptAndOneOutsideTheSaneWindowIs400() {
+        String email = unique("reg") + "@example.com";
+        JsonObject customer = created("api/customers/", admin(), "{\"name\":\"Moved In\",\"email\":\"" + email
+                + "\",\"country\":\"DE\",\"registration_date\":\"2019-05-01T10:00:00Z\"}");
+        assertEquals("2019-05-01T10:00:00Z", customer.getString("registration_date"));
+        String path = "api/customers/" + customer.getInt("id") + "/";
+        try (Response replaced = Api.put(path, admin(), "{\"name\":\"Moved In\",\"email\":\"" + email
+                + "\",\"country\":\"AT\"}")) {
+            assertEquals(200, replaced.getStatus());
+            assertEquals("2019-05-01T10:00:00Z", Api.object(replaced).getString("registration_date"),
+                    "a change that leaves the date out keeps it");
+        }
+        try (Response refused = Api.post("api/customers/", admin(), "{\"name\":\"Later\",\"email\":\""
+                + unique("reg") + "@example.com\",\"country\":\"DE\",\"registration_date\":\"2099-01-01T00:00:00Z\"}")) {
+            assertEquals("registration_date", assertJsonError(refused, 400).getJsonArray("fields").getJsonObject(0)
+                    .getString("field"));
+        }
+        assertEquals("2019-05-01T10:00:00Z", Api.getObject(path, admin()).getString("registration_date"));
+    }
+
     @Test
     void invalidCustomersAre400NamingEveryFieldAndATakenEmailIs409() {
         try (Response response = Api.post("api/customers/", admin(), "{\"name\":\"\",\"email\":\"not-an-email\",\"country\":\"UK\"}")) {

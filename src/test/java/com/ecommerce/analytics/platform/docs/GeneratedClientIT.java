@@ -65,12 +65,12 @@ class GeneratedClientIT {
         OrderView order = new OrdersApi(client).placeOrder(new NewOrder().customer(customer.getId())
                 .items(List.of(new Line().product(product.getId()).quantity(3))), null);
         assertEquals(new BigDecimal("59.97"), order.getTotalAmount());
-        assertEquals("pending", order.getStatus());
+        assertEquals(OrderView.StatusEnum.PENDING, order.getStatus(), "the document's enum, as a Java enum");
 
         Store.analyticsCaughtUp();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Object answer = new AnalyticsApi(client).getSalesAnalytics(null, null, null, today.plusDays(1).toString(), null,
-                null, null, today.minusDays(1).toString(), "revenue_by_category");
+        Object answer = new AnalyticsApi(client).getSalesAnalytics("revenue_by_category", null, null, null,
+                today.plusDays(1), null, null, null, today.minusDays(1));
         assertTrue(answer instanceof List<?>, String.valueOf(answer));
         Map<?, ?> row = ((List<?>) answer).stream().map(Map.class::cast)
                 .filter(candidate -> name.equals(candidate.get("category_name"))).findFirst().orElseThrow();
