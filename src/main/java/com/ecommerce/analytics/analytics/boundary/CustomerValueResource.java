@@ -1,11 +1,13 @@
 package com.ecommerce.analytics.analytics.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.control.CustomerValue;
+import com.ecommerce.analytics.platform.docs.OpenApiConventions;
 import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.Revalidated;
 import com.ecommerce.analytics.security.entity.Role;
@@ -30,6 +32,7 @@ public class CustomerValueResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
+    @Extension(name = OpenApiConventions.REVALIDATED, value = "true")
     @Operation(operationId = "getCustomerLifetimeValue",
             summary = "Customer lifetime value", description = "Net spend over orders not canceled, less refunds, "
             + "with order count, average order value and first and last order dates.")

@@ -2,6 +2,7 @@ package com.ecommerce.analytics.analytics.boundary;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.control.CustomerSpend;
 import com.ecommerce.analytics.customers.control.CountryNames;
+import com.ecommerce.analytics.platform.docs.OpenApiConventions;
 import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
@@ -41,6 +43,7 @@ public class CustomersReportResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
+    @Extension(name = OpenApiConventions.REVALIDATED, value = "true")
     @Operation(operationId = "getCustomersReport",
             summary = "Customers report", description = "Every customer with orders, net spend (gross less "
             + "refunds, over orders not canceled), average order value and first and last order dates; filtered by "

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,6 +22,7 @@ import com.ecommerce.analytics.analytics.control.RevenueSeries;
 import com.ecommerce.analytics.analytics.control.SalesAnalytics;
 import com.ecommerce.analytics.customers.control.CountryNames;
 import com.ecommerce.analytics.customers.entity.CountryCode;
+import com.ecommerce.analytics.platform.docs.OpenApiConventions;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.KnownQueryParameters;
@@ -73,6 +75,7 @@ public class SalesAnalyticsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
+    @Extension(name = OpenApiConventions.REVALIDATED, value = "true")
     @Operation(operationId = "getSalesAnalytics",
             summary = "Sales analytics", description = "type=revenue_by_category, revenue_by_country, "
             + "revenue_by_product (limit), revenue_over_time (interval) and top_selling_products (country, limit) "

@@ -10,10 +10,13 @@ import java.util.stream.Stream;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Extensible;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -28,6 +31,8 @@ import com.ecommerce.analytics.platform.rest.CsvTables;
 public class OpenApiConventions implements OASFilter {
 
     static final String ERROR = "Error";
+    /** Marks an operation whose answers are @Revalidated, for the ETag, If-None-Match and 304 to be documented. */
+    public static final String REVALIDATED = "x-revalidated";
     private static final String ERROR_REF = "#/components/schemas/" + ERROR;
     /** SmallRye's CLASS_METHOD operationId strategy: ProductsResource_list. */
     private static final Pattern GENERATED_ID = Pattern.compile("([A-Za-z]+?)Resource_([a-zA-Z]+)");
@@ -73,6 +78,7 @@ public class OpenApiConventions implements OASFilter {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
                 documentErrors(entry.getKey(), entry.getValue());
                 documentCsv(entry.getValue());
+                documentRevalidation(entry.getValue());
             }
         }
     }
@@ -122,6 +128,41 @@ public class OpenApiConventions implements OASFilter {
                                         + "series)")));
             }
         }
+    }
+
+    /** What RevalidatedFilter does, on the operations marked REVALIDATED (the mark itself is left out). */
+    private static void documentRevalidation(Operation operation) {
+        if (!unmarked(operation)) {
+            return;
+        }
+        // SmallRye copies a method's extensions onto its responses too
+        unmarked(operation.getResponses());
+        operation.getResponses().getAPIResponses().values().forEach(OpenApiConventions::unmarked);
+        operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                .description("The ETag of an answer the client holds: if the answer is still the same, 304 without a body")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null) {
+            ok.addHeader("ETag", header("A weak tag of the body (JSON or CSV), for If-None-Match"));
+            ok.addHeader("Cache-Control", header("private, max-age=60"));
+            ok.addHeader("Vary", header("Accept: the same URL answers JSON or CSV"));
+        }
+        operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                .description("Not modified: the answer is the one whose ETag the request named; no body")
+                .addHeader("ETag", header("The same tag")));
+    }
+
+    private static boolean unmarked(Extensible<?> part) {
+        if (part.getExtensions() == null || !part.getExtensions().containsKey(REVALIDATED)) {
+            return false;
+        }
+        part.removeExtension(REVALIDATED);
+        return true;
+    }
+
+    private static Header header(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
     private static boolean isError(String status) {

@@ -1,6 +1,7 @@
 package com.ecommerce.analytics.platform.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -72,6 +73,20 @@ class OpenApiDocumentIT {
             });
         });
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void revalidatedAnswersDocumentTheirETagAnd304AndListsTheirCsv() {
+        for (String path : List.of("/api/analytics/sales", "/api/analytics/customers", "/api/customer/{id}/clv")) {
+            JsonObject operation = document.getJsonObject("paths").getJsonObject(path).getJsonObject("get");
+            assertTrue(operation.getJsonArray("parameters").stream().map(JsonObject.class::cast)
+                    .anyMatch(p -> p.getString("name").equals("If-None-Match") && p.getString("in").equals("header")), path);
+            JsonObject responses = operation.getJsonObject("responses");
+            assertTrue(responses.containsKey("304"), path);
+            assertTrue(responses.getJsonObject("200").getJsonObject("headers").containsKey("ETag"), path);
+            assertTrue(responses.getJsonObject("200").getJsonObject("content").containsKey("text/csv"), path);
+            assertFalse(operation.toString().contains(OpenApiConventions.REVALIDATED), "the internal mark is left out: " + path);
+        }
     }
 
     @Test
