@@ -70,7 +70,7 @@ class GeneratedClientIT {
         Store.analyticsCaughtUp();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Object answer = new AnalyticsApi(client).getSalesAnalytics("revenue_by_category", null, null, null,
-                today.plusDays(1), null, null, null, today.minusDays(1));
+                today.plusDays(1), null, null, null, today.minusDays(1), null);
         assertTrue(answer instanceof List<?>, String.valueOf(answer));
         Map<?, ?> row = ((List<?>) answer).stream().map(Map.class::cast)
                 .filter(candidate -> name.equals(candidate.get("category_name"))).findFirst().orElseThrow();
