@@ -1,7 +1,5 @@
 package com.ecommerce.analytics.customers.control;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +9,9 @@ import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.customers.entity.Customer;
 import com.ecommerce.analytics.platform.database.Listing;
 import com.ecommerce.analytics.platform.database.Lookup;
+import com.ecommerce.analytics.platform.database.SaneDates;
 import com.ecommerce.analytics.platform.database.Uniqueness;
-import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
-import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
@@ -31,7 +28,6 @@ public class Customers {
 
     public static final Map<String, String> ORDERING = Map.of("id", "id", "name", "name", "email", "email",
             "country", "country", "registration_date", "registrationDate");
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
     public record Filter(String country, String email, String search) {
     }
@@ -70,7 +66,7 @@ public class Customers {
         Uniqueness.require(em, Customer.class, "email", "email", email, null);
         Customer customer = new Customer(input.name(), email, CountryNames.required(input.country()));
         if (input.registrationDate() != null) {
-            customer.setRegistrationDate(registrationDate(input.registrationDate()));
+            customer.setRegistrationDate(SaneDates.registrationDate(input.registrationDate()));
         }
         em.persist(customer);
         em.flush();
@@ -86,17 +82,9 @@ public class Customers {
         customer.setEmail(email);
         customer.setCountry(CountryNames.required(input.country()));
         if (input.registrationDate() != null) {
-            customer.setRegistrationDate(registrationDate(input.registrationDate()));
+            customer.setRegistrationDate(SaneDates.registrationDate(input.registrationDate()));
         }
         return customer;
-    }
-
-    /** As an order's date: from 1970 to a day ahead of now (a clock a few hours ahead), else a typing slip. */
-    private static Instant registrationDate(Instant date) {
-        if (date.isBefore(EARLIEST) || date.isAfter(StoredTime.now().plus(Duration.ofDays(1)))) {
-            throw InvalidRequest.field("registration_date", date + " lies outside 1970-01-01 to a day ahead of now");
-        }
-        return date;
     }
 
     /** A customer with orders is part of the sales history and stays. */

@@ -15,6 +15,7 @@ import com.ecommerce.analytics.orders.entity.IdempotencyRecord;
 import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderStatus;
 import com.ecommerce.analytics.platform.database.Lookup;
+import com.ecommerce.analytics.platform.database.SaneDates;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;

@@ -12,6 +12,7 @@ import com.ecommerce.analytics.orders.entity.OrderItem;
 import com.ecommerce.analytics.orders.entity.OrderStatus;
 import com.ecommerce.analytics.orders.entity.Refund;
 import com.ecommerce.analytics.platform.database.Lookup;
+import com.ecommerce.analytics.platform.database.SaneDates;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
