@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import com.ecommerce.analytics.platform.rest.CsvTables;
+import com.ecommerce.analytics.platform.rest.RevalidatedFilter;
 
 /**
  * What every operation of the document shares, written once: an operationId a generated client can use as a
@@ -144,7 +145,7 @@ public class OpenApiConventions implements OASFilter {
         APIResponse ok = operation.getResponses().getAPIResponse("200");
         if (ok != null) {
             ok.addHeader("ETag", header("A weak tag of the body (JSON or CSV), for If-None-Match"));
-            ok.addHeader("Cache-Control", header("private, max-age=60"));
+            ok.addHeader("Cache-Control", header(RevalidatedFilter.CACHE_CONTROL));
             ok.addHeader("Vary", header("Accept: the same URL answers JSON or CSV"));
         }
         operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import com.ecommerce.analytics.platform.json.JsonbConfiguration;
 
 import jakarta.json.Json;
@@ -33,7 +36,7 @@ import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Any answer a list or an analytics operation gives as JSON, as a CSV table (RFC 4180) for a client that sends
+ * Any answer a list or an analytics operation gives as JSON, as a CSV table (RFC 4180, written by Commons CSV) for a client that sends
  * Accept: text/csv, so that a merchant can open it in a spreadsheet and a BI tool can load it. The table is made
  * from the JSON itself, so its columns are the JSON's field names and values: a list gives a row per item; an
  * object holding one list of objects (a series and its buckets) a row per element, the object's other fields
@@ -46,11 +49,12 @@ import jakarta.ws.rs.ext.Provider;
 public class CsvTables implements MessageBodyWriter<Object> {
 
     public static final String TEXT_CSV = "text/csv";
+    public static final MediaType TEXT_CSV_TYPE = MediaType.valueOf(TEXT_CSV);
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return mediaType.isCompatible(MediaType.valueOf(TEXT_CSV)) && !CharSequence.class.isAssignableFrom(type)
+        return mediaType.isCompatible(TEXT_CSV_TYPE) && !CharSequence.class.isAssignableFrom(type)
                 && !StreamingOutput.class.isAssignableFrom(type) && !type.equals(byte[].class);
     }
 
@@ -70,17 +74,18 @@ public class CsvTables implements MessageBodyWriter<Object> {
 
     static List<Map<String, String>> rows(JsonValue value) {
         List<Map<String, String>> rows = new ArrayList<>();
+        List<String> lists = value instanceof JsonObject object ? listsOfObjects(object) : List.of();
         if (value instanceof JsonArray items) {
             items.forEach(item -> rows.add(flat(item)));
-        } else if (value instanceof JsonObject object && listsOfObjects(object).size() == 1) {
-            String listName = listsOfObjects(object).get(0);
+        } else if (lists.size() == 1) {
+            JsonObject object = value.asJsonObject();
             Map<String, String> shared = new LinkedHashMap<>();
             object.forEach((name, field) -> {
-                if (!name.equals(listName)) {
+                if (!name.equals(lists.get(0))) {
                     flatten(name, field, shared);
                 }
             });
-            object.getJsonArray(listName).forEach(item -> {
+            object.getJsonArray(lists.get(0)).forEach(item -> {
                 Map<String, String> row = new LinkedHashMap<>(shared);
                 row.putAll(flat(item));
                 rows.add(row);
@@ -150,21 +155,10 @@ public class CsvTables implements MessageBodyWriter<Object> {
         if (columns.isEmpty()) {
             return;
         }
-        line(new ArrayList<>(columns), out);
+        // not closed: the stream is the container's
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
         for (Map<String, String> row : rows) {
-            line(columns.stream().map(column -> row.getOrDefault(column, "")).toList(), out);
+            printer.printRecord(columns.stream().map(column -> row.getOrDefault(column, "")));
         }
-    }
-
-    private static void line(List<String> cells, Writer out) throws IOException {
-        out.write(cells.stream().map(CsvTables::quoted).collect(Collectors.joining(",")));
-        out.write("\r\n");
-    }
-
-    private static String quoted(String cell) {
-        if (cell.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n') || !cell.equals(cell.strip())) {
-            return '"' + cell.replace("\"", "\"\"") + '"';
-        }
-        return cell;
     }
 }

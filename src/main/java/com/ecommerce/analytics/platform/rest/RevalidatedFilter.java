@@ -28,8 +28,7 @@ import jakarta.ws.rs.ext.Providers;
 @Revalidated
 public class RevalidatedFilter implements ContainerResponseFilter {
 
-    static final String CACHE_CONTROL = "private, max-age=60";
-    private static final MediaType CSV = MediaType.valueOf(CsvTables.TEXT_CSV);
+    public static final String CACHE_CONTROL = "private, max-age=60";
 
     @Context
     Providers providers;
@@ -38,7 +37,7 @@ public class RevalidatedFilter implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()
                 || !(MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())
-                || CSV.isCompatible(response.getMediaType()))) {
+                || CsvTables.TEXT_CSV_TYPE.isCompatible(response.getMediaType()))) {
             return;
         }
         byte[] body = written(response);
