@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.rest.NotStored;
 import com.ecommerce.analytics.security.control.Authentication;
 import com.ecommerce.analytics.security.control.LoginQueue;
@@ -20,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -40,10 +40,10 @@ import jakarta.ws.rs.core.MediaType;
 @SecurityRequirements
 public class TokenResource {
 
-    /** JSON or a form: one operation of the document, so both methods carry the same annotations. */
     private static final String LOGIN = "Exchanges a username and password, as JSON or as a form (the earlier "
             + "service's clients send either), for an access token (short-lived, for 'Authorization: Bearer') and a "
             + "single-use refresh token. OAuth 2.0 clients use POST /api/token/oauth/ instead.";
+    private static final String GRANT = "must be password";
 
     public record Credentials(@NotBlank String username, @NotBlank String password) {
     }
@@ -78,20 +78,19 @@ public class TokenResource {
         logins.login(credentials.username(), credentials.password(), request.getRemoteAddr(), response);
     }
 
+    /**
+     * The same operation as login above in the document, which lists both bodies and takes the error answers from
+     * there; the 200 is repeated, as an operation without any answer of its own would be documented as a 201.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "login", summary = "Log in", description = LOGIN)
-    @APIResponse(responseCode = "400", description = "Username or password missing")
-    @APIResponse(responseCode = "401", description = "Wrong credentials or inactive account")
-    @APIResponse(responseCode = "429", description = "Ten failed logins for the account, or fifty from the client "
-            + "address, in fifteen minutes: try again after Retry-After seconds")
-    @APIResponse(responseCode = "503", description = "Too many logins at once: try again after Retry-After seconds")
     @APIResponse(responseCode = "200", description = "The token pair",
             content = @Content(schema = @Schema(implementation = TokenPair.class)))
-    public void loginWithForm(@FormParam("username") String username, @FormParam("password") String password,
+    public void loginWithForm(@FormParam("username") @NotBlank String username,
+                              @FormParam("password") @NotBlank String password,
                               @Context HttpServletRequest request, @Suspended AsyncResponse response) {
-        logins.login(required("username", username), required("password", password), request.getRemoteAddr(),
-                response);
+        logins.login(username, password, request.getRemoteAddr(), response);
     }
 
     @POST
@@ -107,22 +106,14 @@ public class TokenResource {
     @APIResponse(responseCode = "503", description = "Too many logins at once: try again after Retry-After seconds")
     @APIResponse(responseCode = "200", description = "The tokens, as OAuth 2.0 names them",
             content = @Content(schema = @Schema(implementation = OAuthTokens.class)))
-    public void loginWithPasswordGrant(@FormParam("grant_type") String grantType, @FormParam("username") String username,
-                                       @FormParam("password") String password, @Context HttpServletRequest request,
-                                       @Suspended AsyncResponse response) {
-        if (!"password".equals(grantType)) {
-            throw InvalidRequest.field("grant_type", "must be password");
-        }
+    public void loginWithPasswordGrant(@FormParam("grant_type") @NotNull(message = GRANT) @Pattern(regexp = "password",
+                                               message = GRANT) String grantType,
+                                       @FormParam("username") @NotBlank String username,
+                                       @FormParam("password") @NotBlank String password,
+                                       @Context HttpServletRequest request, @Suspended AsyncResponse response) {
         long expiresIn = issuer.accessLifetime().toSeconds();
-        logins.login(required("username", username), required("password", password), request.getRemoteAddr(), response,
+        logins.login(username, password, request.getRemoteAddr(), response,
                 tokens -> new OAuthTokens(tokens.access(), "Bearer", expiresIn, tokens.refresh()));
-    }
-
-    private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw InvalidRequest.field(field, "is required");
-        }
-        return value;
     }
 
     @POST

@@ -64,7 +64,7 @@ class DocsInABrowserIT {
 
     @Test
     void theLandingPageLinksTheDocumentation() throws IOException {
-        browser.get(Api.BASE_URL + "/");
+        open("/");
         assertTrue(browser.getTitle().contains(TITLE), browser.getTitle());
         for (String target : new String[] {"/openapi/ui/", "/redoc/", "/health/ready"}) {
             assertTrue(!browser.findElements(By.cssSelector("a[href='" + target + "']")).isEmpty(), target);
@@ -74,8 +74,7 @@ class DocsInABrowserIT {
 
     @Test
     void theOpenApiUiLogsInWithAUsernameAndPassword() throws IOException {
-        browser.get(Api.BASE_URL + "/openapi/ui/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = open("/openapi/ui/");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".info .title"), TITLE));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
         screenshot("openapi-ui");
@@ -94,11 +93,16 @@ class DocsInABrowserIT {
 
     @Test
     void reDocRendersTheDocument() throws IOException {
-        browser.get(Api.BASE_URL + "/redoc/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = open("/redoc/");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), TITLE));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Place an order"));
         screenshot("redoc");
+    }
+
+    /** Loads the page; the wait is for what a script renders into it. */
+    private static WebDriverWait open(String path) {
+        browser.get(Api.BASE_URL + path);
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     /** Keeps the page's picture, and fails if it is blank: a page that rendered shows more than a few colours. */

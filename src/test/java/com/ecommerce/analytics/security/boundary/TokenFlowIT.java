@@ -75,6 +75,11 @@ class TokenFlowIT {
             JsonObject pair = Api.object(answer);
             assertEquals(200, statusOfUsersListWith(pair.getString("access")), "a form at /api/token/: the earlier shape");
         }
+        Form noUsername = new Form().param("grant_type", "password").param("password", ADMIN_PASSWORD);
+        try (Response refused = request("api/token/oauth/").post(Entity.form(noUsername))) {
+            assertEquals("username", assertJsonError(refused, 400).getJsonArray("fields").getJsonObject(0)
+                    .getString("field"));
+        }
         Form wrongPassword = new Form().param("grant_type", "password").param("username", ADMIN_USERNAME)
                 .param("password", "not-the-password");
         try (Response refused = request("api/token/oauth/").post(Entity.form(wrongPassword))) {
