@@ -61,8 +61,12 @@ public final class PeriodCover {
         }
     }
 
-    /** One month or one year (a day is never pending). */
+    /** One day, month or year (a day is never pending). */
     public record Period(Grain grain, LocalDate start) {
+        /** The day after its last. */
+        public LocalDate until() {
+            return grain.next(start);
+        }
     }
 
     /** The periods of one grain from the one starting on from up to (not including) until, each counted sign times. */

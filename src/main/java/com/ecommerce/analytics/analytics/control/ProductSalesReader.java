@@ -1,6 +1,5 @@
 package com.ecommerce.analytics.analytics.control;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.sql.PreparedStatement;
@@ -19,6 +18,7 @@ import javax.sql.DataSource;
 
 import com.ecommerce.analytics.analytics.ledger.PendingRollups;
 import com.ecommerce.analytics.analytics.ledger.SalesRows;
+import com.ecommerce.analytics.analytics.ledger.SettledMonths;
 import com.ecommerce.analytics.customers.entity.CountryCode;
 
 import jakarta.annotation.Resource;
@@ -29,8 +29,8 @@ import jakarta.inject.Inject;
 
 /**
  * Product and category sales over any range, read from the daily rows and their month and year rollups as the
- * range's PeriodCover says: a few whole years and months and the days at its edges, whatever its length. One
- * statement reads every part, so the parts agree with each other even while orders commit. Reads only.
+ * range's PeriodCover says: a few whole years and months and the days at its edges, whatever its length; the
+ * settled ones kept in memory (SettledSales) while nothing changed them. Reads only.
  */
 @Stateless
 public class ProductSalesReader {
@@ -47,6 +47,9 @@ public class ProductSalesReader {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    SettledSales settledSales;
 
     /** Each product's sales in the range (in one country, or in all when country is null); products without any left out. */
     public Map<Long, Measures> byProduct(Comparison.Range range, CountryCode country) {
@@ -75,28 +78,31 @@ public class ProductSalesReader {
         }
     }
 
+    /**
+     * The settled runs of the range's cover come from SettledSales while no change of their months was counted
+     * since they were kept; the rest, and the settled runs when they are not kept, are read from the rows.
+     */
     private Map<Long, Measures> sales(Comparison.Range range, CountryCode country, Key key) {
-        List<Part> parts = new ArrayList<>();
-        for (PeriodCover.Run run : PeriodCover.of(range.start(), range.end(), calendar.today(), pendingPeriods())) {
-            parts.add(Part.of(run, country));
+        List<PeriodCover.Run> cover = PeriodCover.of(range.start(), range.end(), calendar.today(), pendingPeriods());
+        LocalDate keptBefore = SettledMonths.keptBefore();
+        List<PeriodCover.Run> settled = cover.stream().filter(run -> !run.until().isAfter(keptBefore)).toList();
+        List<Part> unsettled = cover.stream().filter(run -> run.until().isAfter(keptBefore))
+                .map(run -> Part.of(run, country)).toList();
+        if (settled.isEmpty()) {
+            List<List<Part>> halves = halves(unsettled);
+            return readTogether(halves.get(0), halves.size() == 2 ? halves.get(1) : List.of(), key).measures();
         }
-        Map<Long, Tally> tallies;
-        List<List<Part>> halves = halves(parts);
-        if (halves.size() == 2 && ReadsAside.tryStart()) {
-            Future<Map<Long, Tally>> aside = self().readAside(halves.get(1), key);
-            tallies = read(halves.get(0), key);
-            ReadsAside.await(aside, "product sales").forEach((id, tally) -> tallies.merge(id, tally, Tally::plus));
-        } else {
-            tallies = read(parts, key);
+        SettledSales.Key kept = new SettledSales.Key(key, country, settled);
+        long changes = settledChanges(settled, key);
+        Tallies.Frozen known = settledSales.find(kept, changes);
+        if (known != null) {
+            Tallies tallies = read(unsettled, key);
+            tallies.addAll(known);
+            return tallies.measures();
         }
-        Map<Long, Measures> sales = new HashMap<>(tallies.size() * 2);
-        tallies.forEach((id, tally) -> {
-            Measures measures = tally.measures();
-            if (!measures.isZero()) {
-                sales.put(id, measures);
-            }
-        });
-        return sales;
+        Together read = readTogether(settled.stream().map(run -> Part.of(run, country)).toList(), unsettled, key);
+        settledSales.keep(kept, changes, read.first().freeze());
+        return read.measures();
     }
 
     /** One run of the range's cover as a statement: day rows from sales_daily, months and years from sales_rollup. */
@@ -121,6 +127,23 @@ public class ProductSalesReader {
             }
             return periods;
         }
+    }
+
+    /** Two sets of parts, read at once on two connections when both have some and ReadsAside gives a permit. */
+    private record Together(Tallies first, Tallies second) {
+        Map<Long, Measures> measures() {
+            first.addAll(second);
+            return first.measures();
+        }
+    }
+
+    private Together readTogether(List<Part> first, List<Part> second, Key key) {
+        if (first.isEmpty() || second.isEmpty() || !ReadsAside.tryStart()) {
+            return new Together(read(first, key), read(second, key));
+        }
+        Future<Tallies> aside = self().readAside(second, key);
+        Tallies here = read(first, key);
+        return new Together(here, ReadsAside.await(aside, "product sales"));
     }
 
     /**
@@ -152,7 +175,7 @@ public class ProductSalesReader {
     }
 
     @Asynchronous
-    public Future<Map<Long, Tally>> readAside(List<Part> parts, Key key) {
+    public Future<Tallies> readAside(List<Part> parts, Key key) {
         try {
             return CompletableFuture.completedFuture(read(parts, key));
         } finally {
@@ -164,10 +187,28 @@ public class ProductSalesReader {
         return context.getBusinessObject(ProductSalesReader.class);
     }
 
-    private Map<Long, Tally> read(List<Part> parts, Key key) {
+    private Tallies read(List<Part> parts, Key key) {
+        if (parts.isEmpty()) {
+            return new Tallies();
+        }
         List<Object> values = new ArrayList<>();
         parts.forEach(part -> values.addAll(part.values()));
         return read(key.select(String.join(" UNION ALL ", parts.stream().map(Part::sql).toList())), values);
+    }
+
+    /**
+     * The settled changes of every month the runs touch, read before their rows (see SettledMonths); for categories
+     * also of the months before, where product moves are counted.
+     */
+    private long settledChanges(List<PeriodCover.Run> runs, Key key) {
+        LocalDate from = key == Key.CATEGORY ? SettledMonths.MOVES
+                : runs.stream().map(PeriodCover.Run::from).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate until = runs.stream().map(PeriodCover.Run::until).max(Comparator.naturalOrder()).orElseThrow();
+        try (Connection db = dataSource.getConnection()) {
+            return SettledMonths.changes(db, from, until);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the changes of settled months", e);
+        }
     }
 
     /**
@@ -196,63 +237,21 @@ public class ProductSalesReader {
         return names;
     }
 
-    /**
-     * Plain JDBC: tens of thousands of rows, summed here into one mutable tally per product, so that a row costs
-     * its parsing and a few additions rather than new objects.
-     */
-    private Map<Long, Tally> read(String sql, List<Object> values) {
-        Map<Long, Tally> tallies = new HashMap<>();
+    /** Plain JDBC: tens of thousands of rows, summed as they come (see Tallies). */
+    private Tallies read(String sql, List<Object> values) {
+        Tallies tallies = new Tallies();
         try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
                 query.setObject(i + 1, values.get(i));
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    tallies.computeIfAbsent(rows.getLong(2), product -> new Tally()).add(rows);
+                    tallies.add(rows);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the product sales", e);
         }
         return tallies;
-    }
-
-    /** One product's measures as the rows of a range's parts are added (sign 1) or subtracted (sign -1). */
-    static final class Tally {
-        private long units;
-        private BigDecimal gross = BigDecimal.ZERO;
-        private long orders;
-        private long refundedUnits;
-        private BigDecimal refunds = BigDecimal.ZERO;
-
-        void add(ResultSet row) throws SQLException {
-            int sign = row.getInt(1);
-            units += sign * row.getLong(3);
-            gross = plus(gross, sign, row.getBigDecimal(4));
-            orders += sign * row.getLong(5);
-            refundedUnits += sign * row.getLong(6);
-            refunds = plus(refunds, sign, row.getBigDecimal(7));
-        }
-
-        private static BigDecimal plus(BigDecimal sum, int sign, BigDecimal amount) {
-            return switch (sign) {
-                case 1 -> sum.add(amount);
-                case -1 -> sum.subtract(amount);
-                default -> sum.add(amount.multiply(BigDecimal.valueOf(sign)));
-            };
-        }
-
-        Measures measures() {
-            return new Measures(units, gross, orders, refundedUnits, refunds);
-        }
-
-        Tally plus(Tally other) {
-            units += other.units;
-            gross = gross.add(other.gross);
-            orders += other.orders;
-            refundedUnits += other.refundedUnits;
-            refunds = refunds.add(other.refunds);
-            return this;
-        }
     }
 }

@@ -132,7 +132,10 @@ public class SalesLedger {
                 changes.merge(new SalesRows.CategoryKey(day, event.toCategory()), 1L, Long::sum);
             }
         }
-        write(rows -> rows.addCategories(changes));
+        write(rows -> {
+            rows.addCategories(changes);
+            rows.countMove();
+        });
     }
 
     public void refundCounted(@Observes RefundCounted event) {

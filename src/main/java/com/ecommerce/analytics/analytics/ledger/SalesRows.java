@@ -4,10 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import com.ecommerce.analytics.analytics.control.Measures;
 import com.ecommerce.analytics.analytics.control.PeriodCover;
 
@@ -16,7 +20,8 @@ import com.ecommerce.analytics.analytics.control.PeriodCover;
  * rows by product and country (and to their month and year rollups, per country and over all countries), by
  * country and by category (to one slot of the day's row), creating rows where a day has none. Every change is a row-level upsert in the
  * caller's transaction, in key order so that concurrent writers take row locks in the same order; nothing
- * here locks more than the rows it adds to.
+ * here locks more than the rows it adds to. A change of a settled month is also counted (SettledMonths), so that
+ * readers keeping that month's sales in memory read them again.
  */
 public final class SalesRows {
 
@@ -86,6 +91,7 @@ public final class SalesRows {
             }
             upsert.executeBatch();
         }
+        countSettled(changes.keySet(), key -> day(key.day()));
         return rollups;
     }
 
@@ -101,6 +107,7 @@ public final class SalesRows {
             }
             upsert.executeBatch();
         }
+        countSettled(changes.keySet(), key -> new PeriodCover.Period(PeriodCover.Grain.of(key.grain()), key.start()));
     }
 
     public void addCountries(Map<CountryKey, Measures> changes) throws SQLException {
@@ -110,6 +117,7 @@ public final class SalesRows {
             }
             upsert.executeBatch();
         }
+        countSettled(changes.keySet(), key -> day(key.day()));
     }
 
     public void addCategories(Map<CategoryKey, Long> changes) throws SQLException {
@@ -125,6 +133,21 @@ public final class SalesRows {
             }
             upsert.executeBatch();
         }
+        countSettled(changes.keySet(), key -> day(key.day()));
+    }
+
+    /** A product counting in another category now: a change of every period's category sales that no row shows. */
+    public void countMove() throws SQLException {
+        SettledMonths.countMove(db, slot);
+    }
+
+    /** Counts a change of the settled periods among the rows just written (see SettledMonths). */
+    private <K> void countSettled(Collection<K> keys, Function<K, PeriodCover.Period> period) throws SQLException {
+        SettledMonths.count(db, slot, keys.stream().map(period).collect(Collectors.toSet()));
+    }
+
+    private static PeriodCover.Period day(LocalDate day) {
+        return new PeriodCover.Period(PeriodCover.Grain.DAY, day);
     }
 
     /** The month and year rows of a daily change, in its country and over all countries. */

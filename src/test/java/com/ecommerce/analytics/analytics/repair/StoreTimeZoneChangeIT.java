@@ -21,6 +21,7 @@ import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.analytics.ledger.CustomerStatsRows;
 import com.ecommerce.analytics.analytics.ledger.PendingRollups;
 import com.ecommerce.analytics.analytics.ledger.SalesRows;
+import com.ecommerce.analytics.analytics.ledger.SettledMonths;
 import com.ecommerce.analytics.platform.database.InList;
 import com.ecommerce.analytics.platform.database.SqlStatementCounter;
 import com.ecommerce.analytics.platform.database.StoredTime;
@@ -48,7 +49,7 @@ class StoreTimeZoneChangeIT {
                         "com.ecommerce.analytics.security.entity")
                 .addClasses(SalesRebuild.class, AggregateRepair.class, Corrections.class, ConsistentRead.class,
                         RebuildLease.class, CustomerStatsRepair.class, AggregatesTimeZone.class, SalesRows.class,
-                        PendingRollups.class,
+                        PendingRollups.class, SettledMonths.class,
                         CustomerStatsRows.class, CustomerStatsRows.CustomerStats.class, InList.class,
                         PeriodCover.class, NativeQueries.class, StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
                         UtcInstantConverter.class, SqlStatementCounter.class, InvalidRequest.class, ApiException.class,
