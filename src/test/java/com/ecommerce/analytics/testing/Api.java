@@ -24,6 +24,7 @@ public final class Api {
     private static final Client CLIENT = ClientBuilder.newBuilder()
             .property("jersey.config.client.followRedirects", false)
             .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
+            .register(AnswersAgainstTheDocument.class)
             .build();
 
     private Api() {
