@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -83,7 +84,13 @@ public class SalesAnalyticsResource {
             + "period_days and definition. Dates are YYYY-MM-DD, both ends inclusive, calendar days in the store "
             + "time zone (STORE_TIMEZONE). Revenue is quantity x unit price over orders not canceled, net of "
             + "refunds dated in the range.")
-    @APIResponse(responseCode = "200", description = "The answer for the type asked")
+    @APIResponse(responseCode = "200", description = "The answer for the type asked: a list of categories, countries, "
+            + "products or top sellers, a series, or a churn rate", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {
+                    SalesAnalytics.CategoryRevenue[].class, SalesAnalytics.CountryRevenue[].class,
+                    SalesAnalytics.ProductRevenue[].class, SalesAnalytics.ProductSales[].class,
+                    RevenueSeries.Series.class, ChurnRate.Churn.class})),
+            @Content(mediaType = CsvTables.TEXT_CSV)})
     @APIResponse(responseCode = "400", description = "Missing or unknown type, bad dates, unknown country or option")
     public Object sales(@QueryParam("type") @Parameter(description = "What to answer; see the description",
                                 required = true, schema = @Schema(type = SchemaType.STRING, enumeration = {

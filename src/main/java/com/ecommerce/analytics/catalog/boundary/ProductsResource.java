@@ -133,7 +133,8 @@ public class ProductsResource {
     @Operation(summary = "Delete a product", description = "A product that was ever ordered is kept for its history "
             + "and deactivated instead (200 with the product); otherwise it is deleted (204).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "200", description = "Deactivated, because orders refer to it")
+    @APIResponse(responseCode = "200", description = "Deactivated, because orders refer to it",
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response delete(@PathParam("id") long id) {

@@ -50,6 +50,7 @@ public class ImportsResource {
     }
 
     @GET
+    @APIResponse(responseCode = "403", description = "Only admins")
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List the imports", description = "Newest first: who imported which file when, its status "
             + "(receiving, writing, succeeded, failed, interrupted), progress and counts.")
@@ -60,6 +61,7 @@ public class ImportsResource {
     }
 
     @GET
+    @APIResponse(responseCode = "403", description = "Only admins")
     @Path("{id}")
     @Operation(summary = "Get an import", description = "Its progress while it runs (rows read, invoices written of those "
             + "found, estimated seconds remaining) and its outcome once it has ended; poll it after a 202.")
@@ -70,6 +72,7 @@ public class ImportsResource {
     }
 
     @GET
+    @APIResponse(responseCode = "403", description = "Only admins")
     @Path("{id}/rejections")
     @Operation(operationId = "listImportRejections",
             summary = "The rows an import refused", description = "Every rejected row by line number (the header is "
@@ -83,6 +86,7 @@ public class ImportsResource {
     }
 
     @GET
+    @APIResponse(responseCode = "403", description = "Only admins")
     @Path("{id}/rejections")
     @Produces("text/csv")
     public Response rejectionsCsv(@PathParam("id") long id) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
+import com.ecommerce.analytics.imports.control.ImportRecord;
 import com.ecommerce.analytics.imports.control.ImportReport;
 import com.ecommerce.analytics.imports.control.ImportRuns;
 import com.ecommerce.analytics.imports.control.OrderImport;
@@ -76,9 +77,10 @@ public class OrderImportResource {
             + "United Kingdom")))
     @APIResponse(responseCode = "200", description = "What was created, what had been imported before, and the first 100 "
             + "rejected rows with their line number (the header is line 1) and reason; Content-Location names the import, "
-            + "whose rejections lists them all")
+            + "whose rejections lists them all", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "202", description = "Asked to respond async: the import runs in the background; "
-            + "Location is its record, which shows its progress and then its outcome")
+            + "Location is its record, which shows its progress and then its outcome",
+            content = @Content(schema = @Schema(implementation = ImportRecord.class)))
     @APIResponse(responseCode = "400", description = "An empty file, no header with the eight columns, text that is not "
             + "UTF-8, a file that cannot be parsed (nothing is imported), or an unknown time zone")
     @APIResponse(responseCode = "409", description = "Another import is running (Retry-After)")
@@ -100,8 +102,10 @@ public class OrderImportResource {
     @Operation(operationId = "importSalesUpload",
             summary = "Import past sales from an uploaded CSV file", description = "As the text/csv request, with the "
             + "file in the form field 'file'.")
-    @APIResponse(responseCode = "200", description = "What was created, skipped and rejected")
-    @APIResponse(responseCode = "202", description = "Asked to respond async: Location is the import's record")
+    @APIResponse(responseCode = "200", description = "What was created, skipped and rejected",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "202", description = "Asked to respond async: Location is the import's record",
+            content = @Content(schema = @Schema(implementation = ImportRecord.class)))
     @APIResponse(responseCode = "400", description = "No field 'file', a file that cannot be imported, or an unknown "
             + "time zone")
     @APIResponse(responseCode = "409", description = "Another import is running (Retry-After)")

@@ -92,6 +92,7 @@ public class OrderItemsResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "409", description = "The order is not pending, already has the product, or stock is short")
+    @APIResponse(responseCode = "422", description = "The line: " + OrdersResource.TOTAL_TOO_LARGE)
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response add(@NotNull @Valid LineInput input, @Context UriInfo uri) {
         ItemView added = retries.call(() -> ItemView.of(lines.add(input)));
@@ -104,6 +105,7 @@ public class OrderItemsResource {
     @Operation(summary = "Change a pending order's line", description = "Stock follows the new quantity.")
     @APIResponse(responseCode = "404", description = "No such line")
     @APIResponse(responseCode = "409", description = "The order is not pending, or stock is short")
+    @APIResponse(responseCode = "422", description = "The new quantity: " + OrdersResource.TOTAL_TOO_LARGE)
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     @APIResponseSchema(value = ItemView.class, responseCode = "200", responseDescription = "As stored now")
     public ItemView replace(@PathParam("id") long id, @NotNull @Valid LineInput input) {
@@ -115,6 +117,8 @@ public class OrderItemsResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a pending order's line (partial)")
+    @APIResponse(responseCode = "409", description = "The order is not pending, or stock is short")
+    @APIResponse(responseCode = "422", description = "The new quantity: " + OrdersResource.TOTAL_TOO_LARGE)
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     @APIResponseSchema(value = ItemView.class, responseCode = "200", responseDescription = "As stored now")
     public ItemView update(@PathParam("id") long id, @NotNull JsonObject patch) {

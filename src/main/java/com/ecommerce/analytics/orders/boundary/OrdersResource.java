@@ -64,6 +64,8 @@ import jakarta.ws.rs.core.UriInfo;
 @Tag(name = "Orders", description = "Orders with their items; placing one reserves its stock in the same transaction")
 public class OrdersResource {
 
+    static final String TOTAL_TOO_LARGE = "the order's total would exceed 9,999,999,999.99, the largest amount stored";
+
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
@@ -129,7 +131,8 @@ public class OrdersResource {
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown customer or product, inactive product")
     @APIResponse(responseCode = "409", description = "Not enough stock: every short product and what is available")
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body, or "
+            + OrdersResource.TOTAL_TOO_LARGE)
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response place(@NotNull @Valid NewOrder input,
                           @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = "Any unique string, up to 255 characters")

@@ -27,7 +27,9 @@ import com.ecommerce.analytics.platform.rest.RevalidatedFilter;
 /**
  * What every operation of the document shares, written once: an operationId a generated client can use as a
  * method name (listProducts, getProduct, ...), and the one error shape (platform.errors.ApiError) on every error
- * response, with 401 on every operation that needs a token and 503 on every write (a database that stays busy).
+ * response, each status documented where the service can answer it: 400 where there is anything to validate, 401
+ * where a token is needed, 403 on writes (admins only; admin-only reads say so themselves), 404 on one item, 413 and
+ * 415 where there is a body, 503 on writes (a database that stays busy), 406 and 500 everywhere.
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -75,9 +77,9 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
-                documentErrors(entry.getKey(), entry.getValue());
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                documentErrors(path.getKey(), entry.getKey(), entry.getValue());
                 documentCsv(entry.getValue());
                 documentRevalidation(entry.getValue());
             }
@@ -96,25 +98,39 @@ public class OpenApiConventions implements OASFilter {
                 .forEach(flow -> flow.setScopes(new HashMap<>()));
     }
 
-    private static void documentErrors(PathItem.HttpMethod method, Operation operation) {
+    private static void documentErrors(String path, PathItem.HttpMethod method, Operation operation) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
         boolean needsToken = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
-        if (needsToken && !responses.hasAPIResponse("401")) {
-            responses.addAPIResponse("401", OASFactory.createAPIResponse()
-                    .description("No access token, or one that is invalid, expired or of an ended login"));
-        }
-        if (method != PathItem.HttpMethod.GET && !responses.hasAPIResponse("503")) {
-            responses.addAPIResponse("503", OASFactory.createAPIResponse().description(
-                    "The database stayed busy (lock waits); nothing was saved: send it again after Retry-After seconds"));
-        }
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean write = method != PathItem.HttpMethod.GET;
+        boolean hasParameters = hasBody || operation.getParameters() != null && !operation.getParameters().isEmpty();
+        addError(responses, "400", hasParameters,
+                "A parameter or the body is malformed or invalid: `fields` names each rejected one");
+        addError(responses, "401", needsToken, "No access token, or one that is invalid, expired or of an ended login");
+        addError(responses, "403", needsToken && write, "Only admins change the store; analysts read it");
+        addError(responses, "404", path.contains("{"), "No such item");
+        addError(responses, "406", true, "The Accept header names no type this operation answers");
+        addError(responses, "413", hasBody, "The body is larger than this operation takes");
+        addError(responses, "415", hasBody, "The body is not of a type this operation takes (Content-Type)");
+        addError(responses, "500", true,
+                "An unexpected failure, ours; nothing was saved: `incident` names it in the server's log");
+        addError(responses, "503", write,
+                "The database stayed busy (lock waits); nothing was saved: send it again after Retry-After seconds");
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             if (isError(response.getKey()) && response.getValue().getContent() == null) {
                 response.getValue().setContent(OASFactory.createContent().addMediaType("application/json",
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_REF))));
             }
+        }
+    }
+
+    /** An error the operation can answer, unless its own annotations describe that status already. */
+    private static void addError(APIResponses responses, String status, boolean canHappen, String description) {
+        if (canHappen && !responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
         }
     }
 

@@ -84,6 +84,7 @@ public class RecommendationsResource {
     }
 
     @GET
+    @APIResponse(responseCode = "403", description = "Only admins")
     @Path("evaluation")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Offline evaluation of the recommendations", description = "Temporal hold-out: a model "

@@ -71,6 +71,7 @@ public class UsersResource {
     Users users;
 
     @GET
+    @APIResponse(responseCode = "403", description = "Only admins")
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List users")
     @APIResponseSchema(value = UserView[].class, responseCode = "200", responseDescription = "The list")
@@ -91,6 +92,7 @@ public class UsersResource {
     }
 
     @GET
+    @APIResponse(responseCode = "403", description = "Only admins")
     @Path("{id}")
     @Operation(summary = "Read a user")
     @APIResponse(responseCode = "404", description = "No such user")
