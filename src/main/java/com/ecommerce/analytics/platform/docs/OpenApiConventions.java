@@ -1,9 +1,13 @@
 package com.ecommerce.analytics.platform.docs;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -72,6 +76,9 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        if (openAPI.getComponents().getSchemas() != null && openAPI.getPaths() != null) {
+            answered(openAPI).forEach(name -> mayBeNull(openAPI.getComponents().getSchemas().get(name)));
+        }
         openAPI.getComponents().addSchema(ERROR, errorSchema());
         withScopes(openAPI.getComponents().getSecuritySchemes());
         if (openAPI.getPaths() == null) {
@@ -123,6 +130,59 @@ public class OpenApiConventions implements OASFilter {
             if (isError(response.getKey()) && response.getValue().getContent() == null) {
                 response.getValue().setContent(OASFactory.createContent().addMediaType("application/json",
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_REF))));
+            }
+        }
+    }
+
+    /** The component schemas that answers use, directly or inside another (request bodies' alone are left out). */
+    private static Set<String> answered(OpenAPI openAPI) {
+        Set<String> names = new HashSet<>();
+        Deque<Schema> toVisit = new ArrayDeque<>();
+        openAPI.getPaths().getPathItems().values().stream().flatMap(path -> path.getOperations().values().stream())
+                .filter(operation -> operation.getResponses() != null)
+                .flatMap(operation -> operation.getResponses().getAPIResponses().values().stream())
+                .filter(response -> response.getContent() != null)
+                .flatMap(response -> response.getContent().getMediaTypes().values().stream())
+                .filter(media -> media.getSchema() != null)
+                .forEach(media -> toVisit.add(media.getSchema()));
+        while (!toVisit.isEmpty()) {
+            Schema schema = toVisit.pop();
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                Schema named = openAPI.getComponents().getSchemas().get(name);
+                if (named != null && names.add(name)) {
+                    toVisit.add(named);
+                }
+            }
+            Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()).filter(Objects::nonNull)
+                    .forEach(toVisit::addAll);
+            if (schema.getItems() != null) {
+                toVisit.add(schema.getItems());
+            }
+            if (schema.getProperties() != null) {
+                toVisit.addAll(schema.getProperties().values());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Answers send a field without a value as null (JsonbConfiguration), so each property may be null: a typed one
+     * says so in its types, a reference or composition becomes "anyOf: [it, null]".
+     */
+    private static void mayBeNull(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
+            Schema value = property.getValue();
+            if (value.getType() != null && !value.getType().isEmpty()) {
+                if (!value.getType().contains(Schema.SchemaType.NULL)) {
+                    value.addType(Schema.SchemaType.NULL);
+                }
+            } else if (value.getRef() != null || value.getAllOf() != null) {
+                schema.addProperty(property.getKey(), OASFactory.createSchema().description(value.getDescription())
+                        .anyOf(List.of(value.description(null), OASFactory.createSchema().addType(Schema.SchemaType.NULL))));
             }
         }
     }

@@ -2,6 +2,7 @@ package com.ecommerce.analytics.platform.errors;
 
 import java.util.List;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,8 +12,10 @@ import jakarta.ws.rs.core.Response.StatusType;
 /**
  * The one JSON shape of every error. {@code detail} repeats the message because the earlier
  * service's (Django REST framework) clients read errors from that field. {@code incident} appears on
- * unexpected failures only: the id under which the server logged it, for the client to quote.
+ * unexpected failures only: the id under which the server logged it, for the client to quote. Members without a
+ * value are left out (unlike in other answers), as the earlier service's errors had only those that apply.
  */
+@JsonbNillable(false)
 @JsonbPropertyOrder({"status", "error", "message", "detail", "fields", "shortages", "incident"})
 public record ApiError(int status, String error, String message, String detail, List<FieldError> fields,
                        List<?> shortages, String incident) {

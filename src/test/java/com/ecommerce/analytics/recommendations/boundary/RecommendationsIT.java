@@ -125,10 +125,14 @@ class RecommendationsIT {
 
     @Test
     void aCustomerWithoutOrdersGetsTheBestSellersOfTheirCountry() {
+        // A kept test database holds the hits of earlier runs: a country seldom sold to, picked at random.
+        List<String> countries = List.of("MT", "IS", "LU", "CY", "EE", "LV", "LT", "SI", "SK", "MC", "LI", "AD", "SM",
+                "FO", "GL", "BM", "KY", "AW", "GI", "IM");
+        String country = countries.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(countries.size()));
         long hit = Store.product("5.00", 10_000);
-        orderUnits(Store.customer("MT"), hit, 900);
+        orderUnits(Store.customer(country), hit, 900);
         rebuild();
-        long newcomer = Store.customer("MT");
+        long newcomer = Store.customer(country);
         for (String type : List.of("history", "similar_customers", "inventory", "")) {
             JsonArray items = recommendations(newcomer, "type=" + type);
             assertEquals(10, items.size(), type);
