@@ -14,16 +14,20 @@ import com.ecommerce.analytics.analytics.control.PeriodCover;
 import com.ecommerce.analytics.platform.database.StoredTime;
 
 /**
- * Which sales have settled, and how often a settled month changed since (table settled_changes). A day settles
- * two days after it ends: the orders of today and yesterday, in any store time zone, never count as changes of the
- * past, so live orders never write here. A reader may keep a period's sales only when the period ended four days
- * ago or more, two days more than writers wait: a writer's transaction, started before a reader's read and
- * committed after it, would need to last two days to change a kept period without counting the change. Days are
- * UTC days, so that every instance agrees whatever its STORE_TIMEZONE.
+ * Which sales have settled, and how often a settled period changed since (table settled_changes). A day settles
+ * when it ended two UTC days ago: today's orders never count as changes of the past in any store time zone (nor
+ * yesterday's east of UTC), so live orders do not write here. A reader may keep a period's sales only when the
+ * period ended four days ago or more, two days more than writers wait: a writer's transaction, started before a
+ * reader's read and committed after it, would need to last two days to change a kept period without counting the
+ * change. Days are UTC days, so that every instance agrees whatever its STORE_TIMEZONE.
+ * <p>
+ * A change of a day or a month counts under the month's first day, a change of a year's row under the year's last
+ * day, and a product's move under MOVES: one SalesRows call counts in ascending order after its rows, months before
+ * their year, as concurrent writers lock their rows (a year counted under its January would be locked out of order).
  */
 public final class SettledMonths {
 
-    private static final String COUNT = "INSERT INTO settled_changes (month_start, slot, changes) VALUES (?, ?, 1) "
+    private static final String COUNT = "INSERT INTO settled_changes (counted_under, slot, changes) VALUES (?, ?, 1) "
             + "ON DUPLICATE KEY UPDATE changes = changes + 1";
 
     /** Where product moves are counted: before every month, so that changes counted from it on include them. */
@@ -37,10 +41,13 @@ public final class SettledMonths {
         return today().minusDays(3);
     }
 
-    /** The changes counted for the months from the one holding from up to until (exclusive); they only ever grow. */
+    /**
+     * The changes counted for the periods from the month holding from up to until (exclusive), years included; they
+     * only ever grow.
+     */
     public static long changes(Connection db, LocalDate from, LocalDate until) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("SELECT COALESCE(SUM(changes), 0) FROM settled_changes "
-                + "WHERE month_start >= ? AND month_start < ?")) {
+                + "WHERE counted_under >= ? AND counted_under < ?")) {
             query.setObject(1, PeriodCover.Grain.MONTH.start(from));
             query.setObject(2, until);
             try (ResultSet row = query.executeQuery()) {
@@ -52,14 +59,15 @@ public final class SettledMonths {
 
     /**
      * Counts a change of the given periods, in the caller's transaction, for those that have settled: once per
-     * month, in the slot given (a year's change counts in its January).
+     * month or year, in the slot given.
      */
     static void count(Connection db, int slot, Collection<PeriodCover.Period> periods) throws SQLException {
         LocalDate settledUntil = today().minusDays(1);
         TreeSet<LocalDate> months = new TreeSet<>();
         for (PeriodCover.Period period : periods) {
             if (!period.until().isAfter(settledUntil)) {
-                months.add(PeriodCover.Grain.MONTH.start(period.start()));
+                months.add(period.grain() == PeriodCover.Grain.YEAR ? period.until().minusDays(1)
+                        : PeriodCover.Grain.MONTH.start(period.start()));
             }
         }
         countMonths(db, slot, months);

@@ -13,7 +13,8 @@ import com.ecommerce.analytics.customers.entity.CountryCode;
 
 class SettledSalesTest {
 
-    private final SettledSales settled = new SettledSales();
+    private long now;
+    private final SettledSales settled = new SettledSales(() -> now);
 
     @Test
     void keptSalesAreFoundOnlyWhileTheChangesCountedForTheirMonthsStayTheSame() {
@@ -43,6 +44,25 @@ class SettledSalesTest {
         assertNull(settled.find(key(2021, null), 1), "the least recently used");
         assertEquals(third, settled.find(key(2020, null), 1).size());
         assertEquals(third, settled.find(key(2022, null), 1).size());
+    }
+
+    @Test
+    void keptSalesAreReadAgainAfterAnHourWhateverTheCounts() {
+        settled.keep(key(2023, null), 7, tallies(3));
+        now += SettledSales.KEPT_FOR.toNanos();
+        assertEquals(3, settled.find(key(2023, null), 7).size());
+        now += 1;
+        assertNull(settled.find(key(2023, null), 7), "changes made beside the application show within the hour");
+    }
+
+    @Test
+    void manyEntriesWithoutSalesAreBoundedToo() {
+        int entries = SettledSales.MAX_TALLIES / SettledSales.ENTRY_WEIGHT;
+        for (int year = 0; year <= entries; year++) {
+            settled.keep(key(1000 + year, null), 1, tallies(0));
+        }
+        assertNull(settled.find(key(1000, null), 1), "the eldest empty entry went");
+        assertEquals(0, settled.find(key(1000 + entries, null), 1).size());
     }
 
     private static SettledSales.Key key(int year, CountryCode country) {
