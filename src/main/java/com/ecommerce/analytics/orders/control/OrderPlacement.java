@@ -56,7 +56,14 @@ public class OrderPlacement {
         for (NewOrder.Line line : input.items()) {
             Product product = orderable(line.product());
             units.merge(product, line.quantity(), Integer::sum);
-            prices.putIfAbsent(product, line.unitPrice() != null ? line.unitPrice() : product.getPrice());
+            BigDecimal price = line.unitPrice() != null ? line.unitPrice() : product.getPrice();
+            BigDecimal earlier = prices.putIfAbsent(product, price);
+            // An order holds a product once: two lines of it become one, which has one price.
+            if (earlier != null && earlier.compareTo(price) != 0) {
+                throw InvalidRequest.field("items", "product " + product.getId() + " is on two lines at two prices ("
+                        + earlier.toPlainString() + " and " + price.toPlainString() + "): an order holds a product "
+                        + "once, at one price");
+            }
         }
         OrderStatus status = input.status() == null ? OrderStatus.PENDING : OrderStatus.fromCode(input.status()).orElseThrow();
         reserveOrFail(byProductId(units));

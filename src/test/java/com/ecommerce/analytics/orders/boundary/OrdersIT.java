@@ -71,6 +71,24 @@ class OrdersIT {
     }
 
     @Test
+    void twoLinesOfAProductBecomeOneAndMayNotDisagreeOnItsPrice() {
+        long customer = Store.customer("US");
+        long product = Store.product("100.00", 10);
+        JsonObject merged = place("{\"customer\":" + customer + ",\"items\":[{\"product\":" + product
+                + ",\"quantity\":1,\"unit_price\":\"80.00\"},{\"product\":" + product + ",\"quantity\":2,"
+                + "\"unit_price\":\"80.0\"}]}");
+        assertEquals("240.00", merged.getString("total_amount"));
+        assertEquals(1, merged.getJsonArray("items").size());
+        assertEquals(3, merged.getJsonArray("items").getJsonObject(0).getInt("quantity"));
+        try (Response response = Api.post("api/orders/", admin(), "{\"customer\":" + customer + ",\"items\":[{"
+                + "\"product\":" + product + ",\"quantity\":1,\"unit_price\":\"80.00\"},{\"product\":" + product
+                + ",\"quantity\":1}]}")) {
+            assertTrue(assertJsonError(response, 400).getString("message").contains("two prices"));
+        }
+        assertEquals(7, stockOf(product), "the refused order reserved nothing");
+    }
+
+    @Test
     void anOrderBeyondStockIs409NamingEachShortProductAndWritesNothing() {
         long customer = Store.customer("FR");
         long plenty = Store.product("1.00", 50);
