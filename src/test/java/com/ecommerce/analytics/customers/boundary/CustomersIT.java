@@ -78,7 +78,7 @@ class CustomersIT {
     @Test
     void countryNamesAndAliasesAreStoredAsTheirIsoCodes() {
         for (String[] sent : new String[][] {{"USA", "US"}, {"United States", "US"}, {"UK", "GB"}, {"Germany", "DE"},
-                {"gb", "GB"}}) {
+                {"gb", "GB"}, {"European Community", "EU"}}) {
             JsonObject customer = newCustomer(sent[0]);
             assertEquals(sent[1], customer.getString("country"), sent[0]);
             assertEquals(sent[1], Api.getObject("api/customers/" + customer.getInt("id") + "/", analyst())

@@ -13,6 +13,7 @@ class CountryCodeTest {
     void isoCodesAreAcceptedInAnyCaseAndKeptUpperCase() {
         assertEquals("GB", new CountryCode("gb").value());
         assertTrue(CountryCode.isValid("de"));
+        assertTrue(CountryCode.isValid("EU"), "reserved by ISO 3166-1 for the European Union");
     }
 
     @Test
