@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -85,12 +86,13 @@ public class ProductSalesReader {
     private Map<Long, Measures> sales(Comparison.Range range, CountryCode country, Key key) {
         List<PeriodCover.Run> cover = PeriodCover.of(range.start(), range.end(), calendar.today(), pendingPeriods());
         LocalDate keptBefore = SettledMonths.keptBefore();
-        List<PeriodCover.Run> settled = cover.stream().filter(run -> !run.until().isAfter(keptBefore)).toList();
-        List<Part> unsettled = cover.stream().filter(run -> run.until().isAfter(keptBefore))
-                .map(run -> Part.of(run, country)).toList();
+        Map<Boolean, List<PeriodCover.Run>> bySettled = cover.stream()
+                .collect(Collectors.partitioningBy(run -> !run.until().isAfter(keptBefore)));
+        List<PeriodCover.Run> settled = bySettled.get(true);
+        List<Part> unsettled = parts(bySettled.get(false), country);
         if (settled.isEmpty()) {
             List<List<Part>> halves = halves(unsettled);
-            return readTogether(halves.get(0), halves.size() == 2 ? halves.get(1) : List.of(), key).measures();
+            return readTogether(halves.get(0), halves.get(1), key).measures();
         }
         SettledSales.Key kept = new SettledSales.Key(key, country, settled);
         long changes = settledChanges(settled, key);
@@ -100,9 +102,13 @@ public class ProductSalesReader {
             tallies.addAll(known);
             return tallies.measures();
         }
-        Together read = readTogether(settled.stream().map(run -> Part.of(run, country)).toList(), unsettled, key);
+        Together read = readTogether(parts(settled, country), unsettled, key);
         settledSales.keep(kept, changes, read.first().freeze());
         return read.measures();
+    }
+
+    private static List<Part> parts(List<PeriodCover.Run> runs, CountryCode country) {
+        return runs.stream().map(run -> Part.of(run, country)).toList();
     }
 
     /** One run of the range's cover as a statement: day rows from sales_daily, months and years from sales_rollup. */
@@ -148,13 +154,14 @@ public class ProductSalesReader {
 
     /**
      * A long range's parts in two halves of about equal cost, read on two connections at once (the database and
-     * the server have cores to spare for one request); a short range's in one. The halves are two statements, so
-     * an order committing between them may show in one and not the other until the next read.
+     * the server have cores to spare for one request); a short range's all in the first, the second empty. The
+     * halves are two statements, so an order committing between them may show in one and not the other until the
+     * next read.
      */
     private static List<List<Part>> halves(List<Part> parts) {
         long total = parts.stream().mapToLong(Part::cost).sum();
         if (parts.size() < 2 || total < PARALLEL_FROM_COST) {
-            return List.of(parts);
+            return List.of(parts, List.of());
         }
         List<Part> byCost = new ArrayList<>(parts);
         byCost.sort(Comparator.comparingLong(Part::cost).reversed());

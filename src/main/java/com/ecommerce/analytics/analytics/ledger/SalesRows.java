@@ -20,8 +20,9 @@ import com.ecommerce.analytics.analytics.control.PeriodCover;
  * rows by product and country (and to their month and year rollups, per country and over all countries), by
  * country and by category (to one slot of the day's row), creating rows where a day has none. Every change is a row-level upsert in the
  * caller's transaction, in key order so that concurrent writers take row locks in the same order; nothing
- * here locks more than the rows it adds to. A change of a settled month is also counted (SettledMonths), so that
- * readers keeping that month's sales in memory read them again.
+ * here locks more than the rows it adds to. A change of a settled period's product rows (daily or rollup) is also
+ * counted (SettledMonths), so that readers keeping those sales in memory read them again; the country and
+ * category rows are always read from the database and are not counted.
  */
 public final class SalesRows {
 
@@ -117,7 +118,6 @@ public final class SalesRows {
             }
             upsert.executeBatch();
         }
-        countSettled(changes.keySet(), key -> day(key.day()));
     }
 
     public void addCategories(Map<CategoryKey, Long> changes) throws SQLException {
@@ -133,7 +133,6 @@ public final class SalesRows {
             }
             upsert.executeBatch();
         }
-        countSettled(changes.keySet(), key -> day(key.day()));
     }
 
     /** A product counting in another category now: a change of every period's category sales that no row shows. */
