@@ -27,6 +27,7 @@ import com.ecommerce.analytics.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -53,11 +54,14 @@ import jakarta.ws.rs.core.UriInfo;
 public class CustomersResource {
 
     /** external_reference is the customer's number in an imported file, absent for customers created here. */
+    @JsonbPropertyOrder({"id", "name", "email", "country", "registrationDate", "createdAt", "updatedAt",
+            "externalReference"})
     public record CustomerView(long id, String name, String email, String country, Instant registrationDate,
-                               String externalReference) {
+                               Instant createdAt, Instant updatedAt, String externalReference) {
         static CustomerView of(Customer customer) {
             return new CustomerView(customer.getId(), customer.getName(), customer.getEmail(),
-                    customer.getCountry().value(), customer.getRegistrationDate(), customer.getExternalReference());
+                    customer.getCountry().value(), customer.getRegistrationDate(), customer.createdAt(),
+                    customer.updatedAt(), customer.getExternalReference());
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -37,6 +38,13 @@ public class Customer {
     @Column(name = "external_reference", length = 64, insertable = false, updatable = false)
     private String externalReference;
 
+    /** Null in rows stored before V17: see createdAt(). */
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
     @Version
     private long version;
 
@@ -50,10 +58,17 @@ public class Customer {
     }
 
     @PrePersist
-    void defaultRegistrationDate() {
+    void stampCreation() {
+        createdAt = StoredTime.now();
+        updatedAt = createdAt;
         if (registrationDate == null) {
-            registrationDate = StoredTime.now();
+            registrationDate = createdAt;
         }
+    }
+
+    @PreUpdate
+    void stampUpdate() {
+        updatedAt = StoredTime.now();
     }
 
     public Long getId() {
@@ -90,6 +105,15 @@ public class Customer {
 
     public void setRegistrationDate(Instant registrationDate) {
         this.registrationDate = registrationDate;
+    }
+
+    /** When the row was stored; for a customer stored before the column existed, the registration date. */
+    public Instant createdAt() {
+        return createdAt != null ? createdAt : registrationDate;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt != null ? updatedAt : createdAt();
     }
 
     public long getVersion() {

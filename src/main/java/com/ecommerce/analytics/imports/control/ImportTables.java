@@ -77,15 +77,17 @@ final class ImportTables {
     }
 
     /** Customers (their stats rows come with the batch's sales: BulkSalesLedger). */
-    Map<String, Long> insertCustomers(Collection<NewCustomer> customers) throws SQLException {
+    Map<String, Long> insertCustomers(Collection<NewCustomer> customers, Instant now) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO customer (name, email, country, registration_date, "
-                + "version, external_reference) VALUES (?, ?, ?, ?, 0, ?)")) {
+                + "version, external_reference, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?)")) {
             for (NewCustomer customer : customers) {
                 insert.setString(1, customer.name());
                 insert.setString(2, customer.email());
                 insert.setString(3, customer.country());
                 insert.setObject(4, UtcInstantConverter.toColumn(customer.registered()));
                 insert.setString(5, customer.reference());
+                insert.setObject(6, UtcInstantConverter.toColumn(now));
+                insert.setObject(7, UtcInstantConverter.toColumn(now));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -159,15 +161,17 @@ final class ImportTables {
         return orderIds(orders.stream().map(NewOrder::number).toList());
     }
 
-    void insertItems(List<NewItem> items) throws SQLException {
+    void insertItems(List<NewItem> items, Instant now) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO order_item (order_id, product_id, quantity, "
-                + "price_at_time_of_order) VALUES (?, ?, ?, ?)")) {
+                + "price_at_time_of_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < items.size(); i++) {
                 NewItem item = items.get(i);
                 insert.setLong(1, item.order());
                 insert.setLong(2, item.product());
                 insert.setInt(3, item.quantity());
                 insert.setBigDecimal(4, item.price());
+                insert.setObject(5, UtcInstantConverter.toColumn(now));
+                insert.setObject(6, UtcInstantConverter.toColumn(now));
                 insert.addBatch();
                 if ((i + 1) % SLICE == 0) {
                     insert.executeBatch();

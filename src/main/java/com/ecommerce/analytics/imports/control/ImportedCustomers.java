@@ -2,6 +2,7 @@ package com.ecommerce.analytics.imports.control;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ final class ImportedCustomers {
     }
 
     /** Creates the customers first seen in these invoices (taken in date order), adds them to the ids, counts them. */
-    static int createMissing(ImportTables tables, List<Invoice> invoices, Map<String, Long> ids) throws SQLException {
+    static int createMissing(ImportTables tables, List<Invoice> invoices, Map<String, Long> ids, Instant now)
+            throws SQLException {
         Map<String, ImportTables.NewCustomer> missing = new LinkedHashMap<>();
         invoices.stream().filter(invoice -> !ids.containsKey(invoice.customer()))
                 .sorted(Comparator.comparing(Invoice::date))
@@ -47,7 +49,7 @@ final class ImportedCustomers {
         if (missing.isEmpty()) {
             return 0;
         }
-        Map<String, Long> created = tables.insertCustomers(missing.values());
+        Map<String, Long> created = tables.insertCustomers(missing.values(), now);
         ids.putAll(created);
         return created.size();
     }

@@ -59,7 +59,7 @@ public class InvoiceBatch {
             List<Invoice> credits = fresh.stream().filter(Invoice::isCredit).toList();
 
             Map<String, Long> customers = tables.customerIds(fresh.stream().map(Invoice::customer).toList());
-            tally.customersCreated = ImportedCustomers.createMissing(tables, orders, customers);
+            tally.customersCreated = ImportedCustomers.createMissing(tables, orders, customers, now);
             writeOrders(tables, orders, customers, productIds, sales, tally, now);
             tally.refundsCreated = CreditNotes.refund(tables, credits, customers, productIds, sales, tally, now);
             tally.owed = ledger.count(sales, owed);
@@ -142,7 +142,7 @@ public class InvoiceBatch {
                 sales.line(invoice.date(), country, bought.get(i), line.quantity(), lineTotal(line));
             }
         });
-        tables.insertItems(items);
+        tables.insertItems(items, now);
         tally.ordersCreated = orders.size();
         tally.itemsCreated = items.size();
     }

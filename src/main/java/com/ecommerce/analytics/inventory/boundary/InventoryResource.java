@@ -54,11 +54,13 @@ import jakarta.ws.rs.core.UriInfo;
 @Tag(name = "Inventory", description = "One stock record per product")
 public class InventoryResource {
 
+    /** created_at and updated_at are null only for stock stored before they were kept and never restocked since. */
     public record InventoryView(long id, long product, int quantity, Instant lastRestockedDate, int lowStockThreshold,
-                                @JsonbProperty("is_low_stock") boolean lowStock) {
+                                @JsonbProperty("is_low_stock") boolean lowStock, Instant createdAt, Instant updatedAt) {
         static InventoryView of(Inventory inventory) {
             return new InventoryView(inventory.getId(), inventory.productId(), inventory.getQuantity(),
-                    inventory.getLastRestockedDate(), inventory.getLowStockThreshold(), inventory.isLowStock());
+                    inventory.getLastRestockedDate(), inventory.getLowStockThreshold(), inventory.isLowStock(),
+                    inventory.createdAt(), inventory.updatedAt());
         }
     }
 
@@ -80,7 +82,8 @@ public class InventoryResource {
                          @QueryParam("low_stock") @Parameter(description = "true: only those at or below their threshold")
                          String lowStock,
                          @QueryParam("product") @Parameter(description = "Only this product's record") Long product,
-                         @QueryParam("ordering") String ordering, @Context UriInfo uri) {
+                         @QueryParam("ordering") @Parameter(description = "id, product, quantity, last_restocked_date or low_stock_threshold; '-' for descending") String ordering,
+                         @Context UriInfo uri) {
         var page = stock.list(QueryValues.bool("low_stock", lowStock, false), product,
                 SortOrder.parse(ordering, Stock.ORDERING), paging.toRequest());
         return PagedResponse.of(page.map(InventoryView::of), uri);

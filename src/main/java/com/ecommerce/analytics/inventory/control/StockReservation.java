@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import com.ecommerce.analytics.inventory.entity.Inventory;
 
+import com.ecommerce.analytics.platform.database.StoredTime;
+
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,9 +41,10 @@ public class StockReservation {
         SortedMap<Long, Integer> units = new TreeMap<>(unitsByProduct);
         List<Long> shortProducts = new ArrayList<>();
         units.forEach((product, quantity) -> {
-            int taken = em.createQuery("UPDATE Inventory i SET i.quantity = i.quantity - :quantity, i.version = i.version + 1 "
-                            + "WHERE i.product.id = :product AND i.quantity >= :quantity")
+            int taken = em.createQuery("UPDATE Inventory i SET i.quantity = i.quantity - :quantity, i.version = i.version + 1, "
+                            + "i.updatedAt = :now WHERE i.product.id = :product AND i.quantity >= :quantity")
                     .setParameter("quantity", quantity)
+                    .setParameter("now", StoredTime.now())
                     .setParameter("product", product)
                     .executeUpdate();
             if (taken == 0) {
@@ -64,9 +67,10 @@ public class StockReservation {
             return;
         }
         new TreeMap<>(unitsByProduct).forEach((product, quantity) ->
-                em.createQuery("UPDATE Inventory i SET i.quantity = i.quantity + :quantity, i.version = i.version + 1 "
-                                + "WHERE i.product.id = :product")
+                em.createQuery("UPDATE Inventory i SET i.quantity = i.quantity + :quantity, i.version = i.version + 1, "
+                                + "i.updatedAt = :now WHERE i.product.id = :product")
                         .setParameter("quantity", quantity)
+                        .setParameter("now", StoredTime.now())
                         .setParameter("product", product)
                         .executeUpdate());
         em.createQuery("SELECT i FROM Inventory i WHERE i.product.id IN :products", Inventory.class)

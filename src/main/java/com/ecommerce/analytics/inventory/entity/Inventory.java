@@ -3,6 +3,7 @@ package com.ecommerce.analytics.inventory.entity;
 import java.time.Instant;
 
 import com.ecommerce.analytics.catalog.entity.Product;
+import com.ecommerce.analytics.platform.database.StoredTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -45,6 +48,14 @@ public class Inventory {
     @Column(name = "low_stock_alerted", nullable = false)
     private boolean lowStockAlerted;
 
+    /** Null in rows stored before V17: see createdAt(). */
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+
+    /** Also set by StockReservation's bulk updates, which bypass the callbacks. */
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
     @Version
     private long version;
 
@@ -54,6 +65,17 @@ public class Inventory {
     public Inventory(Product product, int quantity) {
         this.product = product;
         setQuantity(quantity);
+    }
+
+    @PrePersist
+    void stampCreation() {
+        createdAt = StoredTime.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdate() {
+        updatedAt = StoredTime.now();
     }
 
     public boolean isLowStock() {
@@ -112,6 +134,15 @@ public class Inventory {
 
     public void setLowStockThreshold(int lowStockThreshold) {
         this.lowStockThreshold = lowStockThreshold;
+    }
+
+    /** When the row was stored; for stock stored before the column existed, its last restock (or null). */
+    public Instant createdAt() {
+        return createdAt != null ? createdAt : lastRestockedDate;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt != null ? updatedAt : createdAt();
     }
 
     public long getVersion() {

@@ -2,8 +2,14 @@ package com.ecommerce.analytics.orders.entity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 
 import com.ecommerce.analytics.catalog.entity.Product;
+
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
+
+import com.ecommerce.analytics.platform.database.StoredTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +19,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 @Entity
@@ -23,7 +31,9 @@ public class OrderItem {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** Batched: a page of lines stored before V17 reads their orders' times in one query. */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @BatchFetch(BatchFetchType.IN)
     @JoinColumn(name = "order_id")
     private Order order;
 
@@ -42,6 +52,13 @@ public class OrderItem {
 
     @Column(name = "price_at_time_of_order", nullable = false, precision = 12, scale = 2)
     private BigDecimal priceAtTimeOfOrder;
+
+    /** Null in lines stored before V17: see createdAt(). */
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
 
     protected OrderItem() {
     }
@@ -63,6 +80,26 @@ public class OrderItem {
         }
         quantity = newQuantity;
         priceAtTimeOfOrder = newUnitPrice.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    @PrePersist
+    void stampCreation() {
+        createdAt = StoredTime.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdate() {
+        updatedAt = StoredTime.now();
+    }
+
+    /** When the line was stored; for a line stored before the column existed, when its order was. */
+    public Instant createdAt() {
+        return createdAt != null ? createdAt : order.getCreatedAt();
+    }
+
+    public Instant updatedAt() {
+        return updatedAt != null ? updatedAt : createdAt();
     }
 
     public BigDecimal lineTotal() {

@@ -64,18 +64,22 @@ public final class DemoWriter {
         for (int p = 0; p < productIds.size(); p++) {
             productId.put(data.products().get(p), productIds.get(p));
         }
-        insertAll(db, "INSERT INTO inventory (product_id, quantity, last_restocked_date, low_stock_threshold) "
-                + "VALUES (?, ?, ?, 10)", data.products(), (s, p) -> {
+        insertAll(db, "INSERT INTO inventory (product_id, quantity, last_restocked_date, low_stock_threshold, "
+                + "created_at, updated_at) VALUES (?, ?, ?, 10, ?, ?)", data.products(), (s, p) -> {
                     s.setLong(1, productId.get(p));
                     s.setInt(2, p.stock());
                     s.setObject(3, utc(now.minus(p.restockedDaysAgo(), ChronoUnit.DAYS)));
+                    s.setObject(4, utc(now));
+                    s.setObject(5, utc(now));
                 }, null);
-        List<Long> customerIds = insertAll(db, "INSERT INTO customer (name, email, country, registration_date) "
-                + "VALUES (?, ?, ?, ?)", data.customers(), (s, c) -> {
+        List<Long> customerIds = insertAll(db, "INSERT INTO customer (name, email, country, registration_date, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)", data.customers(), (s, c) -> {
                     s.setString(1, c.name());
                     s.setString(2, c.email());
                     s.setString(3, c.country());
                     s.setObject(4, utc(c.registeredAt()));
+                    s.setObject(5, utc(c.registeredAt()));
+                    s.setObject(6, utc(c.registeredAt()));
                 }, "SELECT id FROM customer ORDER BY id");
         writeOrders(db, data, productIds, customerIds);
     }
@@ -95,16 +99,19 @@ public final class DemoWriter {
         List<Object[]> lines = new ArrayList<>();
         for (int o = 0; o < orderIds.size(); o++) {
             for (ItemSeed item : data.orders().get(o).items()) {
-                lines.add(new Object[] {orderIds.get(o), productIds.get(item.product()), item});
+                lines.add(new Object[] {orderIds.get(o), productIds.get(item.product()), item, data.orders().get(o)});
             }
         }
-        List<Long> lineIds = insertAll(db, "INSERT INTO order_item (order_id, product_id, quantity, price_at_time_of_order) "
-                + "VALUES (?, ?, ?, ?)", lines, (s, line) -> {
+        List<Long> lineIds = insertAll(db, "INSERT INTO order_item (order_id, product_id, quantity, price_at_time_of_order, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)", lines, (s, line) -> {
                     ItemSeed item = (ItemSeed) line[2];
+                    Instant ordered = ((OrderSeed) line[3]).orderDate();
                     s.setLong(1, (Long) line[0]);
                     s.setLong(2, (Long) line[1]);
                     s.setInt(3, item.quantity());
                     s.setBigDecimal(4, item.unitPrice());
+                    s.setObject(5, utc(ordered));
+                    s.setObject(6, utc(ordered));
                 }, "SELECT id FROM order_item ORDER BY id");
         writeRefunds(db, data, orderIds, firstLineIds(data, lineIds));
     }
