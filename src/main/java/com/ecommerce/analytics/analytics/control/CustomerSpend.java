@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.money.InStoreCurrency;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 
@@ -25,7 +26,7 @@ public class CustomerSpend {
 
     public record Row(long id, String name, String email, String country, long orders, BigDecimal spend,
                       BigDecimal grossSpend, BigDecimal refunds, BigDecimal averageOrderValue, Instant firstOrderDate,
-                      Instant lastOrderDate) {
+                      Instant lastOrderDate) implements InStoreCurrency {
     }
 
     /** Report filters; null means no bound. Spend is net: gross less refunds. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import com.ecommerce.analytics.customers.entity.Customer;
 import com.ecommerce.analytics.platform.database.Lookup;
+import com.ecommerce.analytics.platform.money.InStoreCurrency;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -15,7 +16,8 @@ import jakarta.persistence.PersistenceContext;
 public class CustomerValue {
 
     public record Clv(long customer, BigDecimal lifetimeValue, BigDecimal grossSpend, BigDecimal refunds, long orders,
-                      BigDecimal averageOrderValue, Instant firstOrderDate, Instant lastOrderDate) {
+                      BigDecimal averageOrderValue, Instant firstOrderDate, Instant lastOrderDate)
+                              implements InStoreCurrency {
     }
 
     @PersistenceContext

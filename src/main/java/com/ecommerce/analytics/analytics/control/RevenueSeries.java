@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Future;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
+import com.ecommerce.analytics.platform.money.InStoreCurrency;
 import com.ecommerce.analytics.tax.control.TaxRates;
 
 import jakarta.ejb.Stateless;
@@ -40,7 +41,7 @@ public class RevenueSeries {
     }
 
     public record Series(String interval, LocalDate startDate, LocalDate endDate, List<Point> buckets, Totals totals,
-                         Previous comparison) {
+                         Previous comparison) implements InStoreCurrency {
     }
 
     private record Day(BigDecimal gross, BigDecimal refunds, long units, long orders) {

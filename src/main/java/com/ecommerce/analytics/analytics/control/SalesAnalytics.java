@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
+import com.ecommerce.analytics.platform.money.InStoreCurrency;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -32,21 +33,24 @@ public class SalesAnalytics {
      */
     public record CategoryRevenue(String categoryName, BigDecimal totalRevenue, BigDecimal grossSales,
                                   BigDecimal refunds, long unitsSold, long orders, long orderLines,
-                                  BigDecimal previousTotalRevenue, BigDecimal changePercent) {
+                                  BigDecimal previousTotalRevenue, BigDecimal changePercent)
+                                          implements InStoreCurrency {
     }
 
     public record CountryRevenue(String country, BigDecimal totalRevenue, BigDecimal grossSales, BigDecimal refunds,
-                                 long unitsSold, long orders, BigDecimal previousTotalRevenue, BigDecimal changePercent) {
+                                 long unitsSold, long orders, BigDecimal previousTotalRevenue, BigDecimal changePercent)
+                                         implements InStoreCurrency {
     }
 
     public record ProductRevenue(long id, String name, @JsonbProperty("SKU") String sku, String categoryName,
                                  BigDecimal totalRevenue, BigDecimal grossSales, BigDecimal refunds, long unitsSold,
-                                 long orders, BigDecimal previousTotalRevenue, BigDecimal changePercent) {
+                                 long orders, BigDecimal previousTotalRevenue, BigDecimal changePercent)
+                                         implements InStoreCurrency {
     }
 
     public record ProductSales(long id, String name, @JsonbProperty("SKU") String sku, long totalSales, BigDecimal revenue,
                                BigDecimal grossSales, BigDecimal refunds, Long previousTotalSales,
-                               BigDecimal changePercent) {
+                               BigDecimal changePercent) implements InStoreCurrency {
     }
 
     private record ProductDetails(long id, String name, String sku, String categoryName) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.catalog.entity.Tag;
+import com.ecommerce.analytics.platform.money.InStoreCurrency;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -13,7 +14,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 @JsonbPropertyOrder({"id", "name", "description", "sku", "price", "category", "tags", "active", "createdAt", "updatedAt"})
 public record ProductView(long id, String name, String description, @JsonbProperty("SKU") String sku, BigDecimal price,
                           long category, List<Long> tags, @JsonbProperty("is_active") boolean active,
-                          Instant createdAt, Instant updatedAt) {
+                          Instant createdAt, Instant updatedAt) implements InStoreCurrency {
 
     static ProductView of(Product product) {
         return new ProductView(product.getId(), product.getName(), product.getDescription(), product.getSku(),

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.ecommerce.analytics.orders.entity.Order;
 import com.ecommerce.analytics.orders.entity.OrderItem;
+import com.ecommerce.analytics.platform.money.InStoreCurrency;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
@@ -17,13 +18,15 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 public record OrderView(long id, long customer, Instant orderDate,
                         @Schema(enumeration = {"pending", "shipped", "delivered", "canceled"}) String status,
                         BigDecimal totalAmount,
-                        List<ItemView> items, Instant createdAt, Instant updatedAt, String externalReference) {
+                        List<ItemView> items, Instant createdAt, Instant updatedAt, String externalReference)
+                                implements InStoreCurrency {
 
-    @JsonbPropertyOrder({"id", "order", "product", "quantity", "priceAtTimeOfOrder"})
-    public record ItemView(long id, long order, long product, int quantity, BigDecimal priceAtTimeOfOrder) {
+    @JsonbPropertyOrder({"id", "order", "product", "quantity", "priceAtTimeOfOrder", "createdAt", "updatedAt"})
+    public record ItemView(long id, long order, long product, int quantity, BigDecimal priceAtTimeOfOrder,
+                           Instant createdAt, Instant updatedAt) implements InStoreCurrency {
         public static ItemView of(OrderItem item) {
             return new ItemView(item.getId(), item.orderId(), item.productId(), item.getQuantity(),
-                    item.getPriceAtTimeOfOrder());
+                    item.getPriceAtTimeOfOrder(), item.createdAt(), item.updatedAt());
         }
     }
 

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.NotFound;
+import com.ecommerce.analytics.platform.money.InStoreCurrency;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -28,7 +29,7 @@ import jakarta.inject.Inject;
 public class RecommendationEngine {
 
     public record RecommendedProduct(long id, String name, BigDecimal price, long category, String categoryName,
-                                     double score, String reason) {
+                                     double score, String reason) implements InStoreCurrency {
     }
 
     @Resource(lookup = "jdbc/platform")

@@ -2,6 +2,7 @@ package com.ecommerce.analytics.reports.control;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -14,11 +15,13 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 final class CellStyles {
 
     private final SXSSFWorkbook workbook;
+    private final Currency currency;
     private final Map<Column.Kind, CellStyle> plain = new EnumMap<>(Column.Kind.class);
     private final Map<Column.Kind, CellStyle> bold = new EnumMap<>(Column.Kind.class);
 
-    CellStyles(SXSSFWorkbook workbook) {
+    CellStyles(SXSSFWorkbook workbook, Currency currency) {
         this.workbook = workbook;
+        this.currency = currency;
         Font boldFont = workbook.createFont();
         boldFont.setBold(true);
         for (Column.Kind kind : Column.Kind.values()) {
@@ -57,12 +60,22 @@ final class CellStyles {
         }
     }
 
+    /** Amounts to the currency's minor unit, its ISO code after them: "#,##0.00 [$EUR]" shows 1,234.50 EUR. */
+    static String moneyFormat(Currency currency) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        return "#,##0" + (digits == 0 ? "" : "." + "0".repeat(digits)) + " [$" + currency.getCurrencyCode() + "]";
+    }
+
+    Currency currency() {
+        return currency;
+    }
+
     private CellStyle style(Column.Kind kind) {
         CellStyle style = workbook.createCellStyle();
         style.setDataFormat(workbook.createDataFormat().getFormat(switch (kind) {
             case TEXT -> "@";
             case WHOLE -> "#,##0";
-            case MONEY -> "#,##0.00";
+            case MONEY -> moneyFormat(currency);
             case SHARE -> "0.0%";
             case DATE -> "yyyy-mm-dd";
             case DATE_TIME -> "yyyy-mm-dd hh:mm";

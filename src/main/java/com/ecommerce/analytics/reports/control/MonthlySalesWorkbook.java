@@ -29,6 +29,7 @@ import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.platform.database.InList;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+import com.ecommerce.analytics.platform.money.StoreCurrency;
 import com.ecommerce.analytics.tax.control.TaxRates;
 
 import jakarta.annotation.Resource;
@@ -74,7 +75,7 @@ public class MonthlySalesWorkbook {
         // They are left uncompressed: compressing them costs a quarter of a big month's export time.
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
             workbook.setCompressTempFiles(false);
-            CellStyles styles = new CellStyles(workbook);
+            CellStyles styles = new CellStyles(workbook, StoreCurrency.currency());
             new SummarySheet(styles).write(month, calendar.zone().getId(), days.totals(), products);
             byProduct(styles, products, days.totals().netRevenue());
             byCategory(styles, analytics.revenueByCategory(first, last, null), days.totals().netRevenue());

@@ -30,6 +30,7 @@ final class SummarySheet {
                 {"From", month.atDay(1), Column.Kind.DATE},
                 {"To", month.atEndOfMonth(), Column.Kind.DATE},
                 {"Store time zone", timeZone, Column.Kind.TEXT},
+                {"Currency", styles.currency().getCurrencyCode(), Column.Kind.TEXT},
                 {"Gross sales", totals.grossSales(), Column.Kind.MONEY},
                 {"Refunds", totals.refunds(), Column.Kind.MONEY},
                 {"Net revenue", totals.netRevenue(), Column.Kind.MONEY},

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.ecommerce.analytics.orders.entity.OrderStatus;
 import com.ecommerce.analytics.platform.errors.NotFound;
+import com.ecommerce.analytics.platform.money.InStoreCurrency;
 import com.ecommerce.analytics.tax.entity.TaxRate;
 
 import jakarta.ejb.Stateless;
@@ -20,7 +21,8 @@ import jakarta.persistence.PersistenceContext;
 public class OrderTax {
 
     public record Bill(long order, String country, BigDecimal rate, BigDecimal totalAmount, BigDecimal refunds,
-                       BigDecimal taxableAmount, BigDecimal tax, BigDecimal totalWithTax, String rounding) {
+                       BigDecimal taxableAmount, BigDecimal tax, BigDecimal totalWithTax, String rounding)
+                               implements InStoreCurrency {
     }
 
     static final String ROUNDING = "taxable amount x rate, rounded half up to the cent, once per order";

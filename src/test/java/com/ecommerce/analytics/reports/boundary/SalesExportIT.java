@@ -142,6 +142,8 @@ class SalesExportIT {
             assertEquals(340.0, figures.get("Gross sales").getNumericCellValue(), "200 + 20 + 100 + 20; not the canceled order");
             assertEquals(100.0, figures.get("Refunds").getNumericCellValue());
             assertEquals(240.0, figures.get("Net revenue").getNumericCellValue());
+            assertEquals("EUR", figures.get("Currency").getStringCellValue(), "STORE_CURRENCY's default");
+            assertEquals("#,##0.00 [$EUR]", figures.get("Net revenue").getCellStyle().getDataFormatString());
             assertEquals(48.0, figures.get("Tax").getNumericCellValue(), "GB 240 x 20%; DE nets to 0");
             assertEquals(3.0, figures.get("Orders").getNumericCellValue());
             assertEquals(5.0, figures.get("Units sold").getNumericCellValue());

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellType;
@@ -21,7 +22,7 @@ class SheetWriterTest {
     private static XSSFWorkbook written(int rowsPerSheet, int rows) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(10)) {
-            SheetWriter sheet = new SheetWriter(new CellStyles(workbook), "Lines", List.of(Column.whole("Line"),
+            SheetWriter sheet = new SheetWriter(new CellStyles(workbook, Currency.getInstance("EUR")), "Lines", List.of(Column.whole("Line"),
                     Column.date("Day"), Column.money("Amount"), Column.text("Note", 10)), rowsPerSheet);
             for (int i = 1; i <= rows; i++) {
                 sheet.row(i, LocalDate.of(2024, 2, 29), new BigDecimal("12.50"), "n" + i);
@@ -58,9 +59,16 @@ class SheetWriterTest {
             assertTrue(DateUtil.isCellDateFormatted(row.getCell(1)));
             assertEquals(LocalDate.of(2024, 2, 29), row.getCell(1).getLocalDateTimeCellValue().toLocalDate());
             assertEquals(12.5, row.getCell(2).getNumericCellValue());
-            assertEquals("#,##0.00", row.getCell(2).getCellStyle().getDataFormatString());
+            assertEquals("#,##0.00 [$EUR]", row.getCell(2).getCellStyle().getDataFormatString());
             assertEquals(CellType.STRING, row.getCell(3).getCellType());
             assertTrue(workbook.getFontAt(workbook.getSheetAt(0).getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold());
         }
+    }
+
+    @Test
+    void moneyShowsTheCurrencysMinorUnitAndItsCode() {
+        assertEquals("#,##0.00 [$EUR]", CellStyles.moneyFormat(Currency.getInstance("EUR")));
+        assertEquals("#,##0 [$JPY]", CellStyles.moneyFormat(Currency.getInstance("JPY")));
+        assertEquals("#,##0.000 [$KWD]", CellStyles.moneyFormat(Currency.getInstance("KWD")));
     }
 }
