@@ -16,6 +16,7 @@ import com.ecommerce.analytics.orders.control.RefundInput;
 import com.ecommerce.analytics.orders.control.Refunds;
 import com.ecommerce.analytics.orders.entity.Refund;
 import com.ecommerce.analytics.orders.entity.RefundItem;
+import com.ecommerce.analytics.platform.money.InStoreCurrency;
 import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
@@ -43,7 +44,7 @@ import jakarta.ws.rs.core.UriInfo;
 public class RefundsResource {
 
     public record RefundView(long id, long order, Instant refundDate, BigDecimal amount, boolean restocked, String reason,
-                             List<LineView> items, Instant createdAt) {
+                             List<LineView> items, Instant createdAt) implements InStoreCurrency {
         static RefundView of(Refund refund) {
             return new RefundView(refund.getId(), refund.getOrder().getId(), refund.getRefundDate(), refund.getAmount(),
                     refund.isRestocked(), refund.getReason(), refund.getItems().stream().map(LineView::of).toList(),
@@ -66,11 +67,21 @@ public class RefundsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
-    @Operation(summary = "List an order's refunds")
+    @Operation(summary = "List an order's refunds", description = "Every refund of the order, oldest first, each with "
+            + "its lines; 404 when there is no such order.")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponseSchema(value = RefundView[].class, responseCode = "200", responseDescription = "The list")
     public List<RefundView> list(@PathParam("order") long order) {
         return refunds.of(order).stream().map(RefundView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getRefund", summary = "Get one refund of an order")
+    @APIResponse(responseCode = "404", description = "No such order, or no such refund of it")
+    @APIResponseSchema(value = RefundView.class, responseCode = "200", responseDescription = "Found")
+    public RefundView get(@PathParam("order") long order, @PathParam("id") long id) {
+        return RefundView.of(refunds.one(order, id));
     }
 
     @POST
@@ -86,7 +97,7 @@ public class RefundsResource {
     @APIResponse(responseCode = "503", description = WriteRetries.BUSY)
     public Response refund(@PathParam("order") long order, @NotNull @Valid RefundInput input, @Context UriInfo uri) {
         RefundView created = retries.call(() -> RefundView.of(refunds.refund(order, input)));
-        URI location = uri.getBaseUriBuilder().path(RefundsResource.class).build(order);
+        URI location = uri.getBaseUriBuilder().path(RefundsResource.class).path(created.id() + "/").build(order);
         return Response.created(location).entity(created).build();
     }
 }

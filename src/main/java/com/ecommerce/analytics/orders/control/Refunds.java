@@ -16,6 +16,7 @@ import com.ecommerce.analytics.platform.database.SaneDates;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.errors.NotFound;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -74,6 +75,14 @@ public class Refunds {
         return em.createQuery("SELECT DISTINCT r FROM Refund r LEFT JOIN FETCH r.items i LEFT JOIN FETCH i.orderItem "
                 + "WHERE r.order.id = :order "
                 + "ORDER BY r.id", Refund.class).setParameter("order", orderId).getResultList();
+    }
+
+    public Refund one(long orderId, long refundId) {
+        Lookup.byId(em, Order.class, orderId, "Order");
+        return em.createQuery("SELECT DISTINCT r FROM Refund r LEFT JOIN FETCH r.items i LEFT JOIN FETCH i.orderItem "
+                        + "WHERE r.order.id = :order AND r.id = :refund", Refund.class)
+                .setParameter("order", orderId).setParameter("refund", refundId).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFound("Refund " + refundId + " of order " + orderId + " does not exist."));
     }
 
     public boolean exist(Order order) {

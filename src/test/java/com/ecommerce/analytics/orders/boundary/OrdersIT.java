@@ -226,8 +226,20 @@ class OrdersIT {
         long product = Store.product("20.00", 10);
         JsonObject order = place(order(Store.customer("AU"), product, 3));
         String refunds = path(order) + "refunds/";
-        JsonObject refund = created(refunds, admin(), "{\"items\":[{\"product\":" + product + ",\"quantity\":2}],"
-                + "\"restock\":true,\"reason\":\"damaged\"}");
+        JsonObject refund;
+        try (Response recorded = Api.post(refunds, admin(), "{\"items\":[{\"product\":" + product + ",\"quantity\":2}],"
+                + "\"restock\":true,\"reason\":\"damaged\"}")) {
+            assertEquals(201, recorded.getStatus());
+            refund = Api.object(recorded);
+            assertTrue(recorded.getLocation().toString().endsWith("/" + refunds + refund.getInt("id") + "/"),
+                    recorded.getLocation().toString());
+            assertEquals(refund, Api.getObject(recorded.getLocation().toString().substring(Api.BASE_URL.length() + 1),
+                    analyst()), "the Location reads the refund");
+        }
+        try (Response otherOrders = request("api/orders/" + place(order(Store.customer("AU"), Store.product("1.00", 5), 1)).getInt("id")
+                + "/refunds/" + refund.getInt("id") + "/", analyst()).get()) {
+            assertJsonError(otherOrders, 404);
+        }
         assertEquals("40.00", refund.getString("amount"));
         assertTrue(refund.getBoolean("restocked"));
         assertEquals(9, stockOf(product), "3 taken, 2 put back");
