@@ -54,8 +54,13 @@ public class CustomersReportResource {
     public Response report(@BeanParam PageParams paging,
                            @QueryParam("country") @Parameter(description = "ISO code, English name or alias") String country,
                            @QueryParam("search") @Parameter(description = "Part of the name or e-mail") String search,
-                           @QueryParam("min_spend") String minSpend, @QueryParam("max_spend") String maxSpend,
-                           @QueryParam("min_orders") String minOrders, @QueryParam("max_orders") String maxOrders,
+                           @QueryParam("min_spend") @Parameter(description = "Lifetime value (net spend) at least this, "
+                                   + "a decimal such as 100.00") String minSpend,
+                           @QueryParam("max_spend") @Parameter(description = "Lifetime value at most this") String maxSpend,
+                           @QueryParam("min_orders") @Parameter(description = "At least this many orders (not canceled)",
+                                   schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) String minOrders,
+                           @QueryParam("max_orders") @Parameter(description = "At most this many orders",
+                                   schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) String maxOrders,
                            @QueryParam("ordering") @Parameter(description = "spend (default -spend), orders, "
                                    + "average_order_value, last_order_date, first_order_date, name, id") String ordering,
                            @Context UriInfo uri) {

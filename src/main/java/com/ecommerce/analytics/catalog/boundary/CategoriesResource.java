@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,8 +73,8 @@ public class CategoriesResource {
     @Operation(summary = "List categories")
     @APIResponse(responseCode = "200", description = "One page of categories, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryView.class)))
-    public Response list(@BeanParam PageParams paging, @QueryParam("search") String search,
-                         @QueryParam("ordering") String ordering, @Context UriInfo uri) {
+    public Response list(@BeanParam PageParams paging, @QueryParam("search") @Parameter(description = "Part of the name") String search,
+                         @QueryParam("ordering") @Parameter(description = "id or name; '-' for descending, e.g. -name") String ordering, @Context UriInfo uri) {
         var page = categories.list(search, SortOrder.parse(ordering, Categories.ORDERING), paging.toRequest());
         return PagedResponse.of(page.map(CategoryView::of), uri);
     }

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -68,7 +69,8 @@ public class TagsResource {
     @Operation(summary = "List tags")
     @APIResponse(responseCode = "200", description = "One page of tags, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TagView.class)))
-    public Response list(@BeanParam PageParams paging, @QueryParam("ordering") String ordering, @Context UriInfo uri) {
+    public Response list(@BeanParam PageParams paging, @QueryParam("ordering") @Parameter(description = "id or name; '-' for descending, e.g. -name") String ordering,
+                         @Context UriInfo uri) {
         var page = tags.list(SortOrder.parse(ordering, Tags.ORDERING), paging.toRequest());
         return PagedResponse.of(page.map(TagView::of), uri);
     }

@@ -89,7 +89,8 @@ public class OrderImportResource {
                                       + "such as Europe/London; default STORE_TIMEZONE") String timezone,
                               @QueryParam("async") @Parameter(description = "true: answer 202 at once and import in the "
                                       + "background, as 'Prefer: respond-async' asks") Boolean async,
-                              @HeaderParam("Prefer") String prefer,
+                              @HeaderParam("Prefer") @Parameter(description = "respond-async: as async=true")
+                              String prefer,
                               @HeaderParam("Content-Disposition") @Parameter(description = "attachment; filename=... "
                                       + "names the file in the import's record") String disposition,
                               @Context SecurityContext security, @Context UriInfo uri) {

@@ -84,11 +84,15 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        DocumentedExamples examples = DocumentedExamples.load();
+        examples.addErrorsTo(openAPI.getComponents());
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                ConventionalDescriptions.describe(path.getKey(), entry.getKey(), entry.getValue());
                 documentErrors(path.getKey(), entry.getKey(), entry.getValue());
                 documentCsv(entry.getValue());
                 documentRevalidation(entry.getValue());
+                examples.addTo(entry.getValue());
             }
         }
     }
@@ -113,9 +117,8 @@ public class OpenApiConventions implements OASFilter {
         boolean needsToken = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
         boolean hasBody = operation.getRequestBody() != null;
         boolean write = method != PathItem.HttpMethod.GET;
-        boolean hasParameters = hasBody || operation.getParameters() != null && !operation.getParameters().isEmpty();
-        addError(responses, "400", hasParameters,
-                "A parameter or the body is malformed or invalid: `fields` names each rejected one");
+        addError(responses, "400", true, "A parameter or the body is malformed or invalid, or a query parameter is one "
+                + "the operation does not take: `fields` names each rejected one");
         addError(responses, "401", needsToken, "No access token, or one that is invalid, expired or of an ended login");
         addError(responses, "403", needsToken && write, "Only admins change the store; analysts read it");
         addError(responses, "404", path.contains("{"), "No such item");

@@ -73,7 +73,8 @@ public class UsersResource {
     @GET
     @APIResponse(responseCode = "403", description = "Only admins")
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
-    @Operation(summary = "List users")
+    @Operation(summary = "List users", description = "Admins only. Every account, active or not, in id order; "
+            + "password hashes never leave the server.")
     @APIResponseSchema(value = UserView[].class, responseCode = "200", responseDescription = "The list")
     public List<UserView> list() {
         return users.all().stream().map(UserView::of).toList();

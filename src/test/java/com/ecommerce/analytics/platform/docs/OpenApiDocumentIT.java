@@ -132,6 +132,56 @@ class OpenApiDocumentIT {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void everyOperationAndParameterIsDescribed() {
+        List<String> problems = new ArrayList<>();
+        forEachOperation((name, operation) -> {
+            for (String part : List.of("summary", "description")) {
+                if (operation.getString(part, "").isBlank()) {
+                    problems.add(name + " has no " + part);
+                }
+            }
+            (operation.containsKey("parameters") ? operation.getJsonArray("parameters") : JsonValue.EMPTY_JSON_ARRAY)
+                    .stream().map(JsonValue::asJsonObject)
+                    .filter(parameter -> parameter.getString("description", "").isBlank() || !parameter.containsKey("schema"))
+                    .forEach(parameter -> problems.add(name + " parameter " + parameter.getString("name")
+                            + " has no description or schema"));
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    /** Examples are recorded answers (OpenApiExamplesRecorderIT); each must still match what the document says. */
+    @Test
+    void everyJsonAnswerHasARealExampleThatMatchesItsSchema() {
+        DocumentedSchemas schemas = DocumentedSchemas.of(documentJson);
+        List<String> problems = new ArrayList<>();
+        forEachOperation((name, operation) -> operation.getJsonObject("responses").forEach((status, response) -> {
+            JsonObject json = response.asJsonObject().containsKey("content")
+                    ? response.asJsonObject().getJsonObject("content").getJsonObject("application/json") : null;
+            if (json == null || !status.matches("\\d{3}")) {
+                return;
+            }
+            JsonObject examples = json.getJsonObject("examples");
+            if (examples == null || examples.isEmpty()) {
+                if (status.startsWith("2") || List.of("400", "401", "404").contains(status)) {
+                    problems.add(name + " " + status + " has no example");
+                }
+                return;
+            }
+            String[] pathAndMethod = name.split(" ");
+            examples.forEach((example, value) -> schemas.violations(pathAndMethod[0], pathAndMethod[1],
+                            Integer.parseInt(status), resolved(value.asJsonObject()).get("value").toString())
+                    .forEach(violation -> problems.add(name + " " + status + " '" + example + "': " + violation)));
+        }));
+        assertEquals(List.of(), problems);
+    }
+
+    private static JsonObject resolved(JsonObject example) {
+        String ref = example.getString("$ref", null);
+        return ref == null ? example : document.getJsonObject("components").getJsonObject("examples")
+                .getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
     private interface OperationVisitor {
         void visit(String name, JsonObject operation);
     }
