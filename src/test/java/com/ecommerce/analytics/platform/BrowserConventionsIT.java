@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 
 /** What a browser front end, a BI tool or a proxy relies on: CORS, gzip, a request id through to the access log. */
 class BrowserConventionsIT {
+
+    private static final int GZIPPED_FROM = 1024;
 
     /** The test server allows this origin (CORS_ALLOWED_ORIGINS); by default no origin is allowed. */
     private static final String DASHBOARD = "https://dashboard.example";
@@ -75,6 +84,34 @@ class BrowserConventionsIT {
                 null);
         assertNull(plain.header("Content-Encoding"), plain.headers().toString());
         assertTrue(plain.body().startsWith("["), plain.body());
+    }
+
+    /** Liberty's own compression starts at 2 KB; GzippedAnswers takes JSON and CSV from 1 KB. */
+    @Test
+    void jsonAnswersFromOneKilobyteAreGzippedAndSmallerOnesAreNot() throws Exception {
+        String token = Api.analyst();
+        HttpClient client = HttpClient.newHttpClient();
+        String plain = "";
+        int limit = 0;
+        while (plain.getBytes(StandardCharsets.UTF_8).length < GZIPPED_FROM) {
+            limit++;
+            plain = client.send(productsRequest(token, limit, "identity"), HttpResponse.BodyHandlers.ofString()).body();
+        }
+        assertTrue(plain.getBytes(StandardCharsets.UTF_8).length < 2048, "between 1 and 2 KB: " + plain.length());
+        HttpResponse<byte[]> gzipped = client.send(productsRequest(token, limit, "gzip"), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null), gzipped.headers().toString());
+        assertTrue(gzipped.headers().allValues("Vary").toString().contains("Accept-Encoding"), gzipped.headers().toString());
+        try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertEquals(plain, new String(unzipped.readAllBytes(), StandardCharsets.UTF_8), "gzipped once, the same JSON");
+        }
+        HttpResponse<String> small = client.send(productsRequest(token, 1, "gzip"), HttpResponse.BodyHandlers.ofString());
+        assertTrue(small.headers().firstValue("Content-Encoding").isEmpty(), small.headers().toString());
+        assertTrue(small.body().startsWith("["), small.body());
+    }
+
+    private static HttpRequest productsRequest(String token, int limit, String encoding) {
+        return HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/api/products/?ordering=id&limit=" + limit))
+                .header("Authorization", "Bearer " + token).header("Accept-Encoding", encoding).build();
     }
 
     @Test
