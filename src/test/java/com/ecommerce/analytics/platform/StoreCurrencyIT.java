@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,20 @@ class StoreCurrencyIT {
                 .getString("currency"));
         JsonArray spenders = array("api/analytics/customers/?country=DE&min_orders=1");
         assertEquals(CURRENCY, spenders.getJsonObject(0).getString("currency"));
+    }
+
+    @Test
+    void theStoreTellsItsCurrencyTimeZoneAndDate() {
+        JsonObject store = Api.getObject("api/store/", analyst());
+        assertEquals(CURRENCY, store.getString("currency"));
+        assertEquals(2, store.getInt("currency_fraction_digits"));
+        assertEquals("America/New_York", store.getString("time_zone"), "the IT server's STORE_TIMEZONE");
+        LocalDate today = LocalDate.parse(store.getString("today"));
+        assertTrue(today.equals(LocalDate.now(ZoneId.of("America/New_York")))
+                || today.equals(LocalDate.now(ZoneId.of("America/New_York")).minusDays(1)), "a request at midnight: " + today);
+        try (Response anonymous = Api.request("api/store/").get()) {
+            assertEquals(401, anonymous.getStatus());
+        }
     }
 
     @Test

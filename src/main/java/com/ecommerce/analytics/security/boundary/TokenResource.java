@@ -45,10 +45,12 @@ public class TokenResource {
             + "single-use refresh token. OAuth 2.0 clients use POST /api/token/oauth/ instead.";
     private static final String GRANT = "must be password";
 
-    public record Credentials(@NotBlank String username, @NotBlank String password) {
+    /** The examples are the demo store's admin, so that "Try it out" logs in as it is. */
+    public record Credentials(@NotBlank @Schema(example = "demo") String username,
+                              @NotBlank @Schema(example = "demo-password") String password) {
     }
 
-    public record RefreshRequest(@NotBlank String refresh) {
+    public record RefreshRequest(@NotBlank @Schema(description = "The refresh token of the last pair") String refresh) {
     }
 
     /** RFC 6749, 5.1: what an OAuth 2.0 client (the OpenAPI UI's Authorize dialog) reads from a token endpoint. */
@@ -87,8 +89,8 @@ public class TokenResource {
     @Operation(operationId = "login", summary = "Log in", description = LOGIN)
     @APIResponse(responseCode = "200", description = "The token pair",
             content = @Content(schema = @Schema(implementation = TokenPair.class)))
-    public void loginWithForm(@FormParam("username") @NotBlank String username,
-                              @FormParam("password") @NotBlank String password,
+    public void loginWithForm(@FormParam("username") @NotBlank @Schema(example = "demo") String username,
+                              @FormParam("password") @NotBlank @Schema(example = "demo-password") String password,
                               @Context HttpServletRequest request, @Suspended AsyncResponse response) {
         logins.login(username, password, request.getRemoteAddr(), response);
     }
@@ -108,8 +110,8 @@ public class TokenResource {
             content = @Content(schema = @Schema(implementation = OAuthTokens.class)))
     public void loginWithPasswordGrant(@FormParam("grant_type") @NotNull(message = GRANT) @Pattern(regexp = "password",
                                                message = GRANT) String grantType,
-                                       @FormParam("username") @NotBlank String username,
-                                       @FormParam("password") @NotBlank String password,
+                                       @FormParam("username") @NotBlank @Schema(example = "demo") String username,
+                                       @FormParam("password") @NotBlank @Schema(example = "demo-password") String password,
                                        @Context HttpServletRequest request, @Suspended AsyncResponse response) {
         long expiresIn = issuer.accessLifetime().toSeconds();
         logins.login(username, password, request.getRemoteAddr(), response,

@@ -19,6 +19,7 @@ import com.ecommerce.analytics.platform.errors.ApiError;
 import com.ecommerce.analytics.platform.errors.StoreBusy;
 import com.ecommerce.analytics.platform.json.JsonbConfiguration;
 import com.ecommerce.analytics.testing.Api;
+import com.ecommerce.analytics.testing.Store;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -55,6 +56,7 @@ class OpenApiExamplesRecorderIT {
 
     @Test
     void recordEveryOperationsAnswers() throws IOException {
+        Store.analyticsCaughtUp();
         catalog();
         customersAndOrders();
         analytics();
@@ -168,6 +170,7 @@ class OpenApiExamplesRecorderIT {
                 + "&interval=week&start_date=" + today.minusWeeks(3).with(java.time.DayOfWeek.MONDAY) + "&end_date=" + today
                 + "&compare=previous_year", analyst));
         recordNamed("getSalesAnalytics", "200", "churn_rate", get("api/analytics/sales/?type=churn_rate", analyst));
+        record("getStore", "200", get("api/store/", analyst));
         record("getCustomersReport", "200", get("api/analytics/customers/?limit=" + LIST_ROWS, analyst));
         record("evaluateRecommendations", "200", get("api/recommendations/evaluation/?customers=300", admin));
         record("rebuildAggregates", "200", post("api/analytics/rebuild/", admin, "{}"));
