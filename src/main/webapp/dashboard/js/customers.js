@@ -2,7 +2,7 @@
 // with their lifetime value, orders, refunds and what to recommend to them.
 
 import {get, page} from './session.js';
-import {money, whole} from './format.js';
+import {money, storeDay, whole} from './format.js';
 import {renderTable} from './tables.js';
 
 const PAGE_SIZE = 50;
@@ -99,7 +99,7 @@ async function loadReport() {
             {title: 'Lifetime value', value: row => amount(row.spend), numeric: true},
             {title: 'Average order', value: row => row.average_order_value === null ? '' : amount(row.average_order_value),
                 numeric: true},
-            {title: 'Last order', value: row => row.last_order_date ? row.last_order_date.slice(0, 10) : ''},
+            {title: 'Last order', value: row => row.last_order_date ? day(row.last_order_date) : ''},
         ], rows, 'No customer matches these filters. Widen them, or clear them to see everyone.');
         $('c-position').textContent = total === 0 ? '' : `${whole(offset + 1)}–${whole(offset + rows.length)} of ${whole(total)}`;
         $('c-previous').disabled = offset === 0;
@@ -126,14 +126,14 @@ async function loadPerson(id, amount) {
         const [customer, clv] = await Promise.all([get(`/api/customers/${id}/`), get(`/api/customer/${id}/clv/`)]);
         $('customer-title').textContent = customer.name;
         $('customer-facts').textContent = `${customer.email} · ${customer.country} · registered `
-            + customer.registration_date.slice(0, 10);
+            + day(customer.registration_date);
         const tiles = [
             ['lifetime_value', 'Lifetime value', amount(clv.lifetime_value)],
             ['orders', 'Orders', whole(clv.orders)],
             ['average_order_value', 'Average order', amount(clv.average_order_value)],
             ['gross_spend', 'Gross spend', amount(clv.gross_spend)],
             ['refunds', 'Refunds', amount(clv.refunds)],
-            ['last_order_date', 'Last order', clv.last_order_date ? clv.last_order_date.slice(0, 10) : 'none yet'],
+            ['last_order_date', 'Last order', clv.last_order_date ? day(clv.last_order_date) : 'none yet'],
         ];
         $('clv').replaceChildren(...tiles.map(([key, label, text]) => {
             const tile = document.createElement('div');
@@ -160,7 +160,7 @@ async function loadOrders(id, amount) {
         const {rows} = await page(`/api/orders/?customer=${id}&ordering=-order_date&limit=20`);
         renderTable($('table-orders'), 'Their latest orders', [
             {title: 'Order', value: order => `#${order.id}`},
-            {title: 'Date', value: order => order.order_date.slice(0, 10)},
+            {title: 'Date', value: order => day(order.order_date)},
             {title: 'Status', value: order => order.status},
             {title: 'Lines', value: order => whole(order.items.length), numeric: true},
             {title: 'Total', value: order => amount(order.total_amount), numeric: true},
@@ -168,7 +168,7 @@ async function loadOrders(id, amount) {
         const refunds = (await Promise.all(rows.map(order => get(`/api/orders/${order.id}/refunds/`)))).flat();
         renderTable($('table-refunds'), 'Refunds of these orders', [
             {title: 'Order', value: refund => `#${refund.order}`},
-            {title: 'Date', value: refund => refund.refund_date.slice(0, 10)},
+            {title: 'Date', value: refund => day(refund.refund_date)},
             {title: 'Amount', value: refund => amount(refund.amount), numeric: true},
             {title: 'Reason', value: refund => refund.reason || '', text: true},
         ], refunds, 'No refunds on these orders.');
@@ -191,6 +191,11 @@ async function loadRecommendations(id, amount) {
         $('table-recommended').replaceChildren(problem(error));
         throw error;
     }
+}
+
+/** Dates as the store's calendar counts them, whatever the browser's time zone. */
+function day(instant) {
+    return storeDay(instant, store.time_zone);
 }
 
 function problem(error) {

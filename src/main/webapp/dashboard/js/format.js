@@ -36,3 +36,9 @@ export function date(isoDate) {
     return new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'})
         .format(new Date(Date.UTC(year, month - 1, day)));
 }
+
+/** The store's calendar day of an instant, as YYYY-MM-DD. */
+export function storeDay(instant, timeZone) {
+    return new Intl.DateTimeFormat('en-CA', {timeZone, year: 'numeric', month: '2-digit', day: '2-digit'})
+        .format(new Date(instant));
+}

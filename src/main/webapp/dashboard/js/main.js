@@ -71,7 +71,9 @@ $('login-form').addEventListener('submit', async event => {
     const button = event.submitter;
     button.disabled = true;
     try {
+        performance.mark('dashboard:login-submitted');
         await session.login($('username').value.trim(), $('password').value);
+        performance.mark('dashboard:logged-in');
         $('password').value = '';
         await start();
     } catch (error) {

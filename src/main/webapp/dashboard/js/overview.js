@@ -82,6 +82,8 @@ async function load() {
     if (ticket === loading) {
         parts.filter(part => part.status === 'rejected').forEach(part => console.error(part.reason));
         $('overview').dataset.state = parts.every(part => part.status === 'fulfilled') ? 'ready' : 'error';
+        // the benchmark reads how long the overview took to draw after a login (README, Dashboard)
+        performance.mark('dashboard:overview-drawn');
     }
 }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -114,8 +115,9 @@ class DashboardIT {
     @Test
     void aPeriodWithoutSalesSaysSoInsteadOfDrawingNothing() {
         logIn(Api.ADMIN_USERNAME, Api.ADMIN_PASSWORD);
-        browser.script("const start = document.getElementById('start'); start.value = '1999-01-01';"
-                + "document.getElementById('end').value = '1999-01-31';"
+        // a month ahead: no order is ever dated more than a day ahead, while other tests import old history
+        browser.script("const start = document.getElementById('start'); start.value = '2099-01-01';"
+                + "document.getElementById('end').value = '2099-01-31';"
                 + "start.dispatchEvent(new Event('change'));");
         waitUntilReady();
         assertEquals("custom", value("preset"));
@@ -243,6 +245,23 @@ class DashboardIT {
         go("reports");
         assertFalse(browser.driver().findElement(By.id("import-panel")).isDisplayed(), "no import for analysts");
         assertTrue(browser.driver().findElement(By.id("export-form")).isDisplayed());
+    }
+
+    @Test
+    void onAPhoneTheOverviewFitsTheScreenAndTheLoginTakesTheKeyboardAlone() throws IOException {
+        try (Browser phone = Browser.start(390, 844)) {
+            phone.open("/dashboard/");
+            WebElement name = phone.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            assertEquals(name, phone.driver().switchTo().activeElement(), "the login form has the focus");
+            name.sendKeys(Api.ADMIN_USERNAME + Keys.TAB);
+            phone.driver().switchTo().activeElement().sendKeys(Api.ADMIN_PASSWORD + Keys.ENTER);
+            phone.waiting(Duration.ofSeconds(60)).until(driver -> "ready".equals(
+                    driver.findElement(By.id("overview")).getDomAttribute("data-state")));
+            assertTrue((Boolean) phone.script("const page = document.documentElement;"
+                    + "return page.scrollWidth <= page.clientWidth;"), "nothing wider than the screen");
+            phone.screenshot("dashboard-phone");
+        }
     }
 
     @Test
