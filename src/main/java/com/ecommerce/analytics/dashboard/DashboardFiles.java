@@ -34,7 +34,8 @@ public class DashboardFiles extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String path = (page ? "/dashboard" : "/META-INF/resources/webjars") + (file.endsWith("/") ? file + "index.html" : file);
+        String path = (page ? "/dashboard" : "/META-INF/resources/webjars")
+                + (file.endsWith("/") ? file + "index.html" : file);
         try (InputStream in = page ? getServletContext().getResourceAsStream(path)
                 : DashboardFiles.class.getClassLoader().getResourceAsStream(path.substring(1))) {
             if (in == null) {

@@ -73,8 +73,11 @@ public class CategoriesResource {
     @Operation(summary = "List categories")
     @APIResponse(responseCode = "200", description = "One page of categories, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryView.class)))
-    public Response list(@BeanParam PageParams paging, @QueryParam("search") @Parameter(description = "Part of the name") String search,
-                         @QueryParam("ordering") @Parameter(description = "id or name; '-' for descending, e.g. -name") String ordering, @Context UriInfo uri) {
+    public Response list(@BeanParam PageParams paging,
+                         @QueryParam("search") @Parameter(description = "Part of the name") String search,
+                         @QueryParam("ordering") @Parameter(description = "id or name; '-' for descending, e.g. -name")
+                         String ordering,
+                         @Context UriInfo uri) {
         var page = categories.list(search, SortOrder.parse(ordering, Categories.ORDERING), paging.toRequest());
         return PagedResponse.of(page.map(CategoryView::of), uri);
     }

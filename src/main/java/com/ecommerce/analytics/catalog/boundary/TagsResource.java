@@ -69,7 +69,9 @@ public class TagsResource {
     @Operation(summary = "List tags")
     @APIResponse(responseCode = "200", description = "One page of tags, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TagView.class)))
-    public Response list(@BeanParam PageParams paging, @QueryParam("ordering") @Parameter(description = "id or name; '-' for descending, e.g. -name") String ordering,
+    public Response list(@BeanParam PageParams paging,
+                         @QueryParam("ordering") @Parameter(description = "id or name; '-' for descending, e.g. -name")
+                         String ordering,
                          @Context UriInfo uri) {
         var page = tags.list(SortOrder.parse(ordering, Tags.ORDERING), paging.toRequest());
         return PagedResponse.of(page.map(TagView::of), uri);

@@ -82,7 +82,8 @@ public class InventoryResource {
                          @QueryParam("low_stock") @Parameter(description = "true: only those at or below their threshold")
                          String lowStock,
                          @QueryParam("product") @Parameter(description = "Only this product's record") Long product,
-                         @QueryParam("ordering") @Parameter(description = "id, product, quantity, last_restocked_date or low_stock_threshold; '-' for descending") String ordering,
+                         @QueryParam("ordering") @Parameter(description = "id, product, quantity, last_restocked_date or "
+                                 + "low_stock_threshold; '-' for descending") String ordering,
                          @Context UriInfo uri) {
         var page = stock.list(QueryValues.bool("low_stock", lowStock, false), product,
                 SortOrder.parse(ordering, Stock.ORDERING), paging.toRequest());

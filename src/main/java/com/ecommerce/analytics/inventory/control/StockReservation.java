@@ -41,8 +41,9 @@ public class StockReservation {
         SortedMap<Long, Integer> units = new TreeMap<>(unitsByProduct);
         List<Long> shortProducts = new ArrayList<>();
         units.forEach((product, quantity) -> {
-            int taken = em.createQuery("UPDATE Inventory i SET i.quantity = i.quantity - :quantity, i.version = i.version + 1, "
-                            + "i.updatedAt = :now WHERE i.product.id = :product AND i.quantity >= :quantity")
+            int taken = em.createQuery("UPDATE Inventory i SET i.quantity = i.quantity - :quantity, "
+                            + "i.version = i.version + 1, i.updatedAt = :now "
+                            + "WHERE i.product.id = :product AND i.quantity >= :quantity")
                     .setParameter("quantity", quantity)
                     .setParameter("now", StoredTime.now())
                     .setParameter("product", product)

@@ -71,7 +71,8 @@ public class OrderItemsResource {
     public Response list(@BeanParam PageParams paging,
                          @QueryParam("order") @Parameter(description = "Only this order's lines") Long order,
                          @QueryParam("product") @Parameter(description = "Only lines of this product") Long product,
-                         @QueryParam("ordering") @Parameter(description = "id, order, product, quantity or price_at_time_of_order; '-' for descending") String ordering,
+                         @QueryParam("ordering") @Parameter(description = "id, order, product, quantity or "
+                                 + "price_at_time_of_order; '-' for descending") String ordering,
                          @Context UriInfo uri) {
         var page = orders.items(order, product, SortOrder.parse(ordering, Orders.ITEM_ORDERING), paging.toRequest());
         return PagedResponse.of(page.map(ItemView::of), uri);
