@@ -1,5 +1,7 @@
 package com.ecommerce.analytics.catalog.boundary;
 
+import java.math.BigDecimal;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,6 +26,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -50,15 +57,21 @@ import jakarta.ws.rs.core.UriInfo;
 @Tag(name = "Categories")
 public class CategoriesResource {
 
-    public record CategoryInput(@NotBlank @Size(max = 100) String name, @Size(max = 1000) String description) {
+    public record CategoryInput(@NotBlank @Size(max = 100) String name, @Size(max = 1000) String description,
+                                @Min(1) @Max(365) Integer leadTimeDays,
+                                @DecimalMin("0.5") @DecimalMax("0.9999") @Digits(integer = 1, fraction = 4)
+                                BigDecimal serviceLevel) {
         static CategoryInput of(Category category) {
-            return new CategoryInput(category.getName(), category.getDescription());
+            return new CategoryInput(category.getName(), category.getDescription(), category.getLeadTimeDays(),
+                    category.getServiceLevel());
         }
     }
 
-    public record CategoryView(long id, String name, String description) {
+    /** lead_time_days and service_level are null where the store's defaults apply. */
+    public record CategoryView(long id, String name, String description, Integer leadTimeDays, BigDecimal serviceLevel) {
         static CategoryView of(Category category) {
-            return new CategoryView(category.getId(), category.getName(), category.getDescription());
+            return new CategoryView(category.getId(), category.getName(), category.getDescription(),
+                    category.getLeadTimeDays(), category.getServiceLevel());
         }
     }
 
@@ -98,7 +111,8 @@ public class CategoriesResource {
             content = @Content(schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "409", description = "The name is taken")
     public Response create(@NotNull @Valid CategoryInput input, @Context UriInfo uri) {
-        CategoryView created = CategoryView.of(categories.create(input.name(), input.description()));
+        CategoryView created = CategoryView.of(categories.create(input.name(), input.description(),
+                input.leadTimeDays(), input.serviceLevel()));
         return Created.at(uri, CategoriesResource.class, created.id(), created);
     }
 
@@ -108,7 +122,8 @@ public class CategoriesResource {
     @Operation(summary = "Replace a category")
     @APIResponseSchema(value = CategoryView.class, responseCode = "200", responseDescription = "As stored now")
     public CategoryView replace(@PathParam("id") long id, @NotNull @Valid CategoryInput input) {
-        return CategoryView.of(categories.update(id, input.name(), input.description()));
+        return CategoryView.of(categories.update(id, input.name(), input.description(), input.leadTimeDays(),
+                input.serviceLevel()));
     }
 
     @PATCH
@@ -120,7 +135,8 @@ public class CategoriesResource {
     public CategoryView update(@PathParam("id") long id, @NotNull JsonObject patch) {
         CategoryInput merged = validation.check(
                 MergePatch.apply(patch, CategoryInput.of(categories.find(id)), CategoryInput.class));
-        return CategoryView.of(categories.update(id, merged.name(), merged.description()));
+        return CategoryView.of(categories.update(id, merged.name(), merged.description(),
+                merged.leadTimeDays(), merged.serviceLevel()));
     }
 
     @DELETE

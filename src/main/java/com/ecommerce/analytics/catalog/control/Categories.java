@@ -1,5 +1,7 @@
 package com.ecommerce.analytics.catalog.control;
 
+import java.math.BigDecimal;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +42,20 @@ public class Categories {
         return Lookup.byId(em, Category.class, id, "Category");
     }
 
-    public Category create(String name, String description) {
+    public Category create(String name, String description, Integer leadTimeDays, BigDecimal serviceLevel) {
         Uniqueness.require(em, Category.class, "name", "name", name, null);
         Category category = new Category(name, description);
+        category.plan(leadTimeDays, serviceLevel);
         em.persist(category);
         return category;
     }
 
-    public Category update(long id, String name, String description) {
+    public Category update(long id, String name, String description, Integer leadTimeDays, BigDecimal serviceLevel) {
         Category category = find(id);
         Uniqueness.require(em, Category.class, "name", "name", name, id);
         category.setName(name);
         category.setDescription(description);
+        category.plan(leadTimeDays, serviceLevel);
         return category;
     }
 

@@ -7,8 +7,11 @@ import com.ecommerce.analytics.catalog.entity.Product;
 import com.ecommerce.analytics.catalog.entity.Tag;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,12 +24,15 @@ public record ProductInput(
         @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal price,
         @NotNull Long category,
         List<@NotNull Long> tags,
-        @JsonbProperty("is_active") Boolean active) {
+        @JsonbProperty("is_active") Boolean active,
+        @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal costPrice,
+        @Min(1) @Max(365) Integer leadTimeDays,
+        @DecimalMin("0.5") @DecimalMax("0.9999") @Digits(integer = 1, fraction = 4) BigDecimal serviceLevel) {
 
     public static ProductInput of(Product product) {
         return new ProductInput(product.getName(), product.getDescription(), product.getSku(), product.getPrice(),
                 product.getCategory().getId(), product.getTags().stream().map(Tag::getId).sorted().toList(),
-                product.isActive());
+                product.isActive(), product.getCostPrice(), product.getLeadTimeDays(), product.getServiceLevel());
     }
 
     public List<Long> tagIds() {

@@ -99,6 +99,9 @@ public class Products {
     private void apply(Product product, ProductInput input) {
         product.setDescription(input.description());
         product.setActive(input.activeOrDefault());
+        product.setCostPrice(input.costPrice());
+        product.setLeadTimeDays(input.leadTimeDays());
+        product.setServiceLevel(input.serviceLevel());
         product.getTags().clear();
         for (Long tagId : input.tagIds()) {
             Tag tag = em.find(Tag.class, tagId);

@@ -1,5 +1,7 @@
 package com.ecommerce.analytics.catalog.entity;
 
+import java.math.BigDecimal;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -20,6 +22,13 @@ public class Category {
 
     @Column(length = 1000)
     private String description;
+
+    /** Null: the store's default (INVENTORY_LEAD_TIME_DAYS); a product may set its own. */
+    @Column(name = "lead_time_days")
+    private Integer leadTimeDays;
+
+    @Column(name = "service_level", precision = 5, scale = 4)
+    private BigDecimal serviceLevel;
 
     protected Category() {
     }
@@ -47,5 +56,18 @@ public class Category {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    public Integer getLeadTimeDays() {
+        return leadTimeDays;
+    }
+
+    public BigDecimal getServiceLevel() {
+        return serviceLevel;
+    }
+
+    public void plan(Integer leadTimeDays, BigDecimal serviceLevel) {
+        this.leadTimeDays = leadTimeDays;
+        this.serviceLevel = serviceLevel;
     }
 }

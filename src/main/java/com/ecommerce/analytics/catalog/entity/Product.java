@@ -57,6 +57,17 @@ public class Product {
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
     private Set<Tag> tags = new LinkedHashSet<>();
 
+    /** Null when the merchant has not told it: stock value at cost and margin are then unknown, not zero. */
+    @Column(name = "cost_price", precision = 12, scale = 2)
+    private BigDecimal costPrice;
+
+    /** Null: the category's, or the store's (see stockplanning). */
+    @Column(name = "lead_time_days")
+    private Integer leadTimeDays;
+
+    @Column(name = "service_level", precision = 5, scale = 4)
+    private BigDecimal serviceLevel;
+
     @Column(name = "is_active", nullable = false)
     private boolean active = true;
 
@@ -125,6 +136,30 @@ public class Product {
     /** Prices are kept in cents, as stored; a finer price is a validation error before it gets here. */
     public void setPrice(BigDecimal price) {
         this.price = price.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    public BigDecimal getCostPrice() {
+        return costPrice;
+    }
+
+    public void setCostPrice(BigDecimal costPrice) {
+        this.costPrice = costPrice == null ? null : costPrice.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    public Integer getLeadTimeDays() {
+        return leadTimeDays;
+    }
+
+    public void setLeadTimeDays(Integer leadTimeDays) {
+        this.leadTimeDays = leadTimeDays;
+    }
+
+    public BigDecimal getServiceLevel() {
+        return serviceLevel;
+    }
+
+    public void setServiceLevel(BigDecimal serviceLevel) {
+        this.serviceLevel = serviceLevel;
     }
 
     public Category getCategory() {

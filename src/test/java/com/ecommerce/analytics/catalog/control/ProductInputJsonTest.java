@@ -28,7 +28,8 @@ class ProductInputJsonTest {
 
     @Test
     void moneyIsWrittenAsADecimalStringWithItsScale() {
-        ProductInput input = new ProductInput("n", null, "S", new BigDecimal("10.50"), 1L, List.of(), true);
+        ProductInput input = new ProductInput("n", null, "S", new BigDecimal("10.50"), 1L, List.of(), true,
+                null, null, null);
         String json = JsonbConfiguration.JSONB.toJson(input);
         assertEquals(true, json.contains("\"price\":\"10.50\""), json);
         assertEquals(true, json.contains("\"SKU\":\"S\""), json);

@@ -1,0 +1,86 @@
+package com.ecommerce.analytics.stockplanning.control;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+import com.ecommerce.analytics.analytics.control.StoreCalendar;
+import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.stockplanning.forecast.Backtest;
+import com.ecommerce.analytics.stockplanning.forecast.Forecast;
+import com.ecommerce.analytics.stockplanning.forecast.ForecastMethod;
+import com.ecommerce.analytics.stockplanning.forecast.WeeklySales;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Learns the demand forecast from the last two years of weekly sales: the backtest picks the method, which then
+ * forecasts every product that sold in those weeks 52 weeks ahead. Reads without a transaction, and the new model
+ * replaces the old one in a transaction of its own that writes only the forecast tables, so orders never wait.
+ */
+@Stateless
+public class DemandForecastBuild {
+
+    public static final int WEEKS_READ = 104;
+    static final int WEEKS_AHEAD = 52;
+    private static final Logger LOG = Logger.getLogger(DemandForecastBuild.class.getName());
+    /** One build at a time in this instance; two instances building at once each replace the model, harmlessly. */
+    private static final AtomicBoolean RUNNING = new AtomicBoolean();
+
+    @Inject
+    StockFacts facts;
+
+    @Inject
+    DemandForecastStore store;
+
+    @Inject
+    DemandForecasts forecasts;
+
+    @Inject
+    StoreCalendar calendar;
+
+    public static boolean isRunning() {
+        return RUNNING.get();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public DemandModel rebuild() {
+        if (!RUNNING.compareAndSet(false, true)) {
+            throw new Conflict("A demand forecast build is running; the model it makes will be in use when it ends.");
+        }
+        try {
+            long started = System.nanoTime();
+            LocalDate through = calendar.today().minusDays(1);
+            Map<Long, double[]> weekly = facts.weeklyNetUnits(through, WEEKS_READ);
+            List<double[]> series = new ArrayList<>(weekly.values());
+            Backtest backtest = Backtest.run(series, Backtest.HELD_OUT_WEEKS);
+            ForecastMethod method = backtest.chosenMethod(series);
+            Map<Long, Forecast> byProduct = new HashMap<>();
+            weekly.forEach((product, weeks) -> {
+                WeeklySales sales = WeeklySales.fromFirstSale(weeks);
+                if (!sales.isEmpty()) {
+                    byProduct.put(product, method.fit(sales, WEEKS_AHEAD));
+                }
+            });
+            Instant builtAt = StoredTime.now();
+            DemandModel model = store.replace(new DemandModel(0, builtAt, through, WEEKS_READ, method.code(),
+                    byProduct.size(), backtest, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)), byProduct);
+            forecasts.prime(model, byProduct);
+            LOG.info(() -> String.format("Demand forecast %d built in %d ms: %s for %d products, backtest MAE %s",
+                    model.id(), model.buildMillis(), model.method(), model.products(), backtest.meanAbsoluteError()));
+            return model;
+        } finally {
+            RUNNING.set(false);
+        }
+    }
+}

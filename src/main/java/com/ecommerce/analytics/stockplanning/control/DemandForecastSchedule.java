@@ -1,0 +1,81 @@
+package com.ecommerce.analytics.stockplanning.control;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.ecommerce.analytics.analytics.control.StoreCalendar;
+import com.ecommerce.analytics.platform.errors.Conflict;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Rebuilds the demand forecast every DEMAND_FORECAST_REBUILD_HOURS (0: only on request), and soon after start
+ * when there is none or it has not seen yesterday's sales.
+ */
+@Singleton
+@Startup
+@DependsOn("PlatformBootstrap")
+@Lock(LockType.READ)
+public class DemandForecastSchedule {
+
+    private static final Logger LOG = Logger.getLogger(DemandForecastSchedule.class.getName());
+    private static final Duration FIRST_BUILD_DELAY = Duration.ofSeconds(10);
+
+    @Inject
+    @ConfigProperty(name = "DEMAND_FORECAST_REBUILD_HOURS", defaultValue = "24")
+    int rebuildHours;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    DemandForecastStore store;
+
+    @Inject
+    DemandForecastBuild build;
+
+    @Inject
+    StoreCalendar calendar;
+
+    @PostConstruct
+    void schedule() {
+        if (rebuildHours <= 0) {
+            return;
+        }
+        Duration period = Duration.ofHours(rebuildHours);
+        Duration first = store.active()
+                .filter(model -> !model.throughDate().isBefore(calendar.today().minusDays(1)))
+                .map(model -> Duration.between(Instant.now(), model.builtAt().plus(period)))
+                .filter(wait -> wait.compareTo(FIRST_BUILD_DELAY) > 0)
+                .orElse(FIRST_BUILD_DELAY);
+        timers.createIntervalTimer(first.toMillis(), period.toMillis(), new TimerConfig(null, false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void rebuildWhenDue() {
+        try {
+            build.rebuild();
+        } catch (Conflict running) {
+            LOG.info("Scheduled demand forecast skipped: " + running.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Scheduled demand forecast failed; the previous one stays in use", e);
+        }
+    }
+}
