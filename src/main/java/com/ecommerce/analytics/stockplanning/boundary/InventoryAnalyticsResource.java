@@ -67,7 +67,7 @@ public class InventoryAnalyticsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
-    @Operation(summary = "Inventory report", description = "Every product on sale or in stock with its stock on hand, "
+    @Operation(operationId = "getInventoryReport", summary = "Inventory report", description = "Every product on sale or in stock with its stock on hand, "
             + "units sold over the window, the forecast over the horizon, days of cover, expected stock-out date, "
             + "sell-through rate, reorder point and quantity, stock value, and a status: stock_out (none on hand), "
             + "at_risk (on hand at or below the reorder point), overstock (cover beyond overstock_days, default "
@@ -89,7 +89,7 @@ public class InventoryAnalyticsResource {
     @GET
     @Path("reorder")
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
-    @Operation(summary = "What to order now", description = "Products at or below their reorder point, with the "
+    @Operation(operationId = "getReorderSuggestions", summary = "What to order now", description = "Products at or below their reorder point, with the "
             + "quantity to order and its value at cost where the product has a cost price; totals over every line, "
             + "the lines paged (limit/offset or page/page_size), most urgent first. " + TERMS)
     @APIResponseSchema(value = ReorderSuggestions.class, responseCode = "200", responseDescription = "The suggestions")
@@ -100,7 +100,7 @@ public class InventoryAnalyticsResource {
 
     @GET
     @Path("forecast")
-    @Operation(summary = "The demand model in use", description = "The weeks it learned from, the method chosen and "
+    @Operation(operationId = "getDemandForecast", summary = "The demand model in use", description = "The weeks it learned from, the method chosen and "
             + "the backtest that chose it: every candidate fitted to each product's weeks before the last 12 and "
             + "scored by its mean absolute error (units per product and week) on those 12. Rebuilt every "
             + "DEMAND_FORECAST_REBUILD_HOURS (24) and on request.")
@@ -118,11 +118,13 @@ public class InventoryAnalyticsResource {
     @POST
     @Path("forecast/rebuild")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Rebuild the demand model now", description = "Reads the last 104 weeks of sales, runs the "
+    @Operation(operationId = "rebuildDemandForecast", summary = "Rebuild the demand model now", description = "Reads the last 104 weeks of sales, runs the "
             + "backtest and forecasts every product that sold in them 52 weeks ahead; the new model is in use when "
             + "this answers. Orders and reports go on meanwhile.")
     @APIResponseSchema(value = DemandModel.class, responseCode = "200", responseDescription = "The model now in use")
     @APIResponse(responseCode = "409", description = "A build is running")
+    @APIResponse(responseCode = "503", description = "The sales aggregates are still being counted after a start; "
+            + "try again after Retry-After seconds")
     public DemandModel rebuild() {
         return build.rebuild();
     }

@@ -12,7 +12,9 @@ import java.util.logging.Logger;
 
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.analytics.repair.AggregatesStatus;
 import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.errors.ServerBusy;
 import com.ecommerce.analytics.stockplanning.forecast.Backtest;
 import com.ecommerce.analytics.stockplanning.forecast.Forecast;
 import com.ecommerce.analytics.stockplanning.forecast.ForecastMethod;
@@ -33,6 +35,7 @@ public class DemandForecastBuild {
 
     public static final int WEEKS_READ = 104;
     static final int WEEKS_AHEAD = 52;
+    static final int CATCH_UP_RETRY_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(DemandForecastBuild.class.getName());
     /** One build at a time in this instance; two instances building at once each replace the model, harmlessly. */
     private static final AtomicBoolean RUNNING = new AtomicBoolean();
@@ -49,12 +52,19 @@ public class DemandForecastBuild {
     @Inject
     StoreCalendar calendar;
 
+    @Inject
+    AggregatesStatus aggregates;
+
     public static boolean isRunning() {
         return RUNNING.get();
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public DemandModel rebuild() {
+        if (aggregates.isCatchingUp()) {
+            throw new ServerBusy("The sales aggregates are still being counted after the server's start; a forecast now "
+                    + "would learn from part of the history.", CATCH_UP_RETRY_SECONDS);
+        }
         if (!RUNNING.compareAndSet(false, true)) {
             throw new Conflict("A demand forecast build is running; the model it makes will be in use when it ends.");
         }

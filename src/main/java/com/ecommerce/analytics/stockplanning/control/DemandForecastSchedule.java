@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.errors.ServerBusy;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -72,6 +73,9 @@ public class DemandForecastSchedule {
     void rebuildWhenDue() {
         try {
             build.rebuild();
+        } catch (ServerBusy countingSales) {
+            timers.createSingleActionTimer(DemandForecastBuild.CATCH_UP_RETRY_SECONDS * 1000L,
+                    new TimerConfig(null, false));
         } catch (Conflict running) {
             LOG.info("Scheduled demand forecast skipped: " + running.getMessage());
         } catch (RuntimeException e) {

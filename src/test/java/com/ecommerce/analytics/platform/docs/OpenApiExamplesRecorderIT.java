@@ -70,7 +70,8 @@ class OpenApiExamplesRecorderIT {
 
     private void catalog() {
         JsonObject category = record("createCategory", "201", post("api/categories/", admin,
-                "{\"name\":\"Garden furniture " + suffix + "\",\"description\":\"Benches, tables and loungers for outdoors\"}"));
+                "{\"name\":\"Garden furniture " + suffix + "\",\"description\":\"Benches, tables and loungers for outdoors\","
+                + "\"lead_time_days\":14,\"service_level\":\"0.95\"}"));
         String categoryPath = "api/categories/" + category.getInt("id") + "/";
         record("listCategories", "200", get("api/categories/?limit=" + LIST_ROWS, analyst));
         record("getCategory", "200", get(categoryPath, analyst));
@@ -87,7 +88,8 @@ class OpenApiExamplesRecorderIT {
 
         JsonObject product = record("createProduct", "201", post("api/products/", admin, "{\"name\":\"Teak bench 150 cm\","
                 + "\"description\":\"Three-seater of FSC teak, oiled\",\"SKU\":\"GF-BENCH-" + suffix + "\",\"price\":\"349.00\","
-                + "\"category\":" + category.getInt("id") + ",\"tags\":[" + tag.getInt("id") + "]}"));
+                + "\"category\":" + category.getInt("id") + ",\"tags\":[" + tag.getInt("id") + "],\"cost_price\":\"182.00\","
+                + "\"lead_time_days\":21,\"service_level\":\"0.98\"}"));
         bench = product.getInt("id");
         String productPath = "api/products/" + bench + "/";
         record("listProducts", "200", get("api/products/?limit=" + LIST_ROWS, analyst));
@@ -172,6 +174,10 @@ class OpenApiExamplesRecorderIT {
         recordNamed("getSalesAnalytics", "200", "churn_rate", get("api/analytics/sales/?type=churn_rate", analyst));
         record("getStore", "200", get("api/store/", analyst));
         record("getCustomersReport", "200", get("api/analytics/customers/?limit=" + LIST_ROWS, analyst));
+        record("rebuildDemandForecast", "200", post("api/analytics/inventory/forecast/rebuild/", admin, "{}"));
+        record("getDemandForecast", "200", get("api/analytics/inventory/forecast/", analyst));
+        record("getInventoryReport", "200", get("api/analytics/inventory/?limit=" + LIST_ROWS, analyst));
+        record("getReorderSuggestions", "200", get("api/analytics/inventory/reorder/?limit=" + LIST_ROWS, analyst));
         record("evaluateRecommendations", "200", get("api/recommendations/evaluation/?customers=300", admin));
         record("rebuildAggregates", "200", post("api/analytics/rebuild/", admin, "{}"));
         record("rebuildRecommendations", "200", post("api/recommendations/rebuild/", admin, "{}"));
