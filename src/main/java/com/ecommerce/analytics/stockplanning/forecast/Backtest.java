@@ -50,7 +50,7 @@ public record Backtest(int heldOutWeeks, int products, Map<String, Double> meanA
         double lowest = Double.MAX_VALUE;
         for (int i = 0; i < methods.size(); i++) {
             double value = products == 0 ? 0 : errors[i] / ((double) products * heldOut);
-            mae.put(methods.get(i).code(), value);
+            mae.put(methods.get(i).code(), Math.round(value * 10_000) / 10_000.0);
             if (products > 0 && value < lowest) {
                 lowest = value;
                 chosen = methods.get(i).code();

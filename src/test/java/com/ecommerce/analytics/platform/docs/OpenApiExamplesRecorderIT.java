@@ -53,6 +53,7 @@ class OpenApiExamplesRecorderIT {
     private final String analyst = Api.analyst();
     private final String suffix = Long.toString(System.currentTimeMillis() % 100_000);
     private long bench;
+    private long gardenCategory;
 
     @Test
     void recordEveryOperationsAnswers() throws IOException {
@@ -72,6 +73,7 @@ class OpenApiExamplesRecorderIT {
         JsonObject category = record("createCategory", "201", post("api/categories/", admin,
                 "{\"name\":\"Garden furniture " + suffix + "\",\"description\":\"Benches, tables and loungers for outdoors\","
                 + "\"lead_time_days\":14,\"service_level\":\"0.95\"}"));
+        gardenCategory = category.getInt("id");
         String categoryPath = "api/categories/" + category.getInt("id") + "/";
         record("listCategories", "200", get("api/categories/?limit=" + LIST_ROWS, analyst));
         record("getCategory", "200", get(categoryPath, analyst));
@@ -178,6 +180,7 @@ class OpenApiExamplesRecorderIT {
         record("getDemandForecast", "200", get("api/analytics/inventory/forecast/", analyst));
         record("getInventoryReport", "200", get("api/analytics/inventory/?limit=" + LIST_ROWS, analyst));
         record("getReorderSuggestions", "200", get("api/analytics/inventory/reorder/?limit=" + LIST_ROWS, analyst));
+        stockAlerts();
         record("evaluateRecommendations", "200", get("api/recommendations/evaluation/?customers=300", admin));
         record("rebuildAggregates", "200", post("api/analytics/rebuild/", admin, "{}"));
         record("rebuildRecommendations", "200", post("api/recommendations/rebuild/", admin, "{}"));
@@ -290,6 +293,29 @@ class OpenApiExamplesRecorderIT {
             return first.build();
         }
         return answer;
+    }
+
+    /** A parasol out of stock from its creation: the stock watch alerts it within a few of its checks. */
+    private void stockAlerts() {
+        long parasol = ((JsonObject) post("api/products/", admin, "{\"name\":\"Cantilever parasol 3 m\",\"SKU\":\"GF-PARASOL-"
+                + suffix + "\",\"price\":\"189.00\",\"category\":" + gardenCategory + ",\"cost_price\":\"96.00\"}")).getInt("id");
+        post("api/inventory/", admin, "{\"product\":" + parasol + ",\"quantity\":0}");
+        JsonArray alerts = JsonValue.EMPTY_JSON_ARRAY;
+        for (int poll = 0; poll < 240 && alerts.isEmpty(); poll++) {
+            sleep(250);
+            alerts = get("api/alerts/?product=" + parasol, analyst).asJsonArray();
+        }
+        record("listAlerts", "200", get("api/alerts/?product=" + parasol, analyst));
+        record("getAlert", "200", get("api/alerts/" + alerts.getJsonObject(0).getInt("id") + "/", analyst));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonValue get(String path, String token) {
