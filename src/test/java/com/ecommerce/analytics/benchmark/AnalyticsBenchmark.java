@@ -72,7 +72,7 @@ class AnalyticsBenchmark {
         String only = System.getProperty("benchmark.only", "all");
         boolean all = only.equals("all");
         Path out = Path.of(System.getProperty("benchmark.output", "target/benchmark-results.md"));
-        if (all || only.equals("analytics") || only.equals("dashboard")) {
+        if (all || only.equals("analytics") || only.equals("dashboard") || only.equals("inventory")) {
             long started = System.nanoTime();
             try (Response rebuild = Api.post("api/analytics/rebuild/", admin, "")) {
                 assertEquals(200, rebuild.getStatus(), rebuild.readEntity(String.class));
@@ -95,6 +95,13 @@ class AnalyticsBenchmark {
         }
         if (all || only.equals("dashboard")) {
             new DashboardLoadTime(report).run();
+            Files.writeString(out, report);
+        }
+        if (all || only.equals("inventory")) {
+            try (Connection db = DriverManager.getConnection(url, env("DATABASE_USER", null), env("DATABASE_PASSWORD", ""))) {
+                new InventoryBenchmark(report, this::timeEach).run(db, admin);
+            }
+            appendResults();
             Files.writeString(out, report);
         }
         if (all || only.equals("export")) {

@@ -35,7 +35,8 @@ class CsvAnswersIT {
         List<CSVRecord> rows = csv("api/categories/?limit=1000", token);
         JsonArray json = Api.parse(text("api/categories/?limit=1000", token, "application/json")).asJsonArray();
         assertEquals(json.size(), rows.size());
-        assertEquals(List.of("description", "id", "name"), rows.get(0).getParser().getHeaderNames(),
+        assertEquals(List.of("description", "id", "lead_time_days", "name", "service_level"),
+                rows.get(0).getParser().getHeaderNames(),
                 "the JSON's fields, in its order");
         CSVRecord mine = rows.stream().filter(row -> row.get("id").equals(Long.toString(category))).findFirst().orElseThrow();
         assertEquals("'" + name, mine.get("name"), "a cell that Excel would run as a formula starts with an apostrophe");

@@ -16,7 +16,8 @@ import jakarta.json.stream.JsonParser;
 
 /**
  * Decimals travel as strings with their scale ("699.99"), as Django REST framework wrote them, so no
- * client parses money into a binary float. Requests may send a string or a number.
+ * client parses money into a binary float. Requests may send a string or a number, or null for an optional
+ * amount (a product's cost price); Bean Validation refuses null where an amount is required.
  */
 public final class DecimalStrings {
 
@@ -34,6 +35,9 @@ public final class DecimalStrings {
         @Override
         public BigDecimal deserialize(JsonParser parser, DeserializationContext context, Type type) {
             JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
             if (value instanceof JsonNumber number) {
                 return number.bigDecimalValue();
             }

@@ -47,6 +47,18 @@ public final class QueryValues {
         }
     }
 
+    /** A whole number from 1 to max, or the default when absent. */
+    public static int counted(String name, String raw, int absent, int max) {
+        Integer value = whole(name, raw);
+        if (value == null) {
+            return absent;
+        }
+        if (value < 1 || value > max) {
+            throw InvalidRequest.field(name, "must be between 1 and " + max);
+        }
+        return value;
+    }
+
     /** DRF's boolean filter: true/false, also 1/0 and any case; absent gives the default. */
     public static Boolean bool(String name, String raw, Boolean absent) {
         if (raw == null || raw.isBlank()) {

@@ -75,6 +75,7 @@ final class CellStyles {
         style.setDataFormat(workbook.createDataFormat().getFormat(switch (kind) {
             case TEXT -> "@";
             case WHOLE -> "#,##0";
+            case DECIMAL -> "#,##0.0";
             case MONEY -> moneyFormat(currency);
             case SHARE -> "0.0%";
             case DATE -> "yyyy-mm-dd";

@@ -3,7 +3,7 @@ package com.ecommerce.analytics.reports.control;
 /** A worksheet column: its header, how its values are written, and its width in characters. */
 record Column(String title, Kind kind, int width) {
 
-    enum Kind { TEXT, WHOLE, MONEY, SHARE, DATE, DATE_TIME }
+    enum Kind { TEXT, WHOLE, DECIMAL, MONEY, SHARE, DATE, DATE_TIME }
 
     static Column text(String title, int width) {
         return new Column(title, Kind.TEXT, width);
@@ -11,6 +11,11 @@ record Column(String title, Kind kind, int width) {
 
     static Column whole(String title) {
         return new Column(title, Kind.WHOLE, Math.max(10, title.length() + 2));
+    }
+
+    /** A measure to a tenth (days of cover, units a day). */
+    static Column decimal(String title) {
+        return new Column(title, Kind.DECIMAL, Math.max(10, title.length() + 2));
     }
 
     static Column money(String title) {

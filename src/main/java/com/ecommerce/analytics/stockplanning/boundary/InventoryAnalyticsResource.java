@@ -1,7 +1,6 @@
 package com.ecommerce.analytics.stockplanning.boundary;
 
-import java.util.EnumSet;
-import java.util.Set;
+import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -12,22 +11,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.ecommerce.analytics.customers.control.CountryNames;
-import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
-import com.ecommerce.analytics.platform.rest.QueryValues;
 import com.ecommerce.analytics.platform.rest.SortOrder;
 import com.ecommerce.analytics.security.entity.Role;
 import com.ecommerce.analytics.stockplanning.control.DemandForecastBuild;
 import com.ecommerce.analytics.stockplanning.control.DemandForecasts;
 import com.ecommerce.analytics.stockplanning.control.DemandModel;
 import com.ecommerce.analytics.stockplanning.control.InventoryReport;
-import com.ecommerce.analytics.stockplanning.control.PlanningTerms;
 import com.ecommerce.analytics.stockplanning.control.ReorderSuggestions;
+import com.ecommerce.analytics.stockplanning.control.ProductMargin;
 import com.ecommerce.analytics.stockplanning.control.StockPosition;
-import com.ecommerce.analytics.stockplanning.control.StockStatus;
+import com.ecommerce.analytics.stockplanning.control.StockValueReport;
+import com.ecommerce.analytics.stockplanning.control.StockValues;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,6 +62,12 @@ public class InventoryAnalyticsResource {
 
     @Inject
     DemandForecasts forecasts;
+
+    @Inject
+    StockValues values;
+
+    @Inject
+    StoreCalendar calendar;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
@@ -129,73 +133,43 @@ public class InventoryAnalyticsResource {
         return build.rebuild();
     }
 
-    private static SortOrder sortOrder(String ordering) {
-        return SortOrder.parse(ordering == null || ordering.isBlank() ? "urgency" : ordering, InventoryReport.ORDERING);
+    @GET
+    @Path("value")
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
+    @Operation(operationId = "getStockValue", summary = "Stock value and gross margin by category", description = "The "
+            + "stock on hand now at cost and at price, and over the range the net revenue, the cost of the units sold "
+            + "(net of refunds) at today's cost prices, and the gross margin, for the store and each category. Values "
+            + "at cost count the products with a cost price only and are null where none has one; the revenue of "
+            + "products without a cost price is shown apart and left out of the margin.")
+    @APIResponseSchema(value = StockValueReport.class, responseCode = "200",
+            responseDescription = "The store and its categories")
+    @APIResponse(responseCode = "400", description = "Bad dates")
+    public StockValueReport value(@BeanParam MarginRange range) {
+        LocalDate[] days = range.days(calendar.today());
+        return values.byCategory(days[0], days[1], range.category());
     }
 
-    /** The report's filters and terms, shared by the report and the reorder list. */
-    public static class PlanningParams {
+    @GET
+    @Path("margin")
+    @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
+    @Operation(operationId = "listProductMargins", summary = "Gross margin by product", description = "Every product "
+            + "sold in the range, with units sold and net revenue, the cost of those units at its cost price today and "
+            + "the gross margin (null without a cost price); highest margin first unless ordered otherwise.")
+    @APIResponse(responseCode = "200", description = "One page of products, with X-Total-Count and Link headers",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProductMargin.class)))
+    @APIResponse(responseCode = "400", description = "Bad dates, paging or ordering")
+    public Response margins(@BeanParam PageParams paging, @BeanParam MarginRange range,
+                            @QueryParam("ordering") @Parameter(description = "gross_margin, gross_margin_rate, "
+                                    + "net_revenue, units_sold or product; '-' for descending (default -gross_margin); "
+                                    + "unknown margins last") String ordering,
+                            @Context UriInfo uri) {
+        LocalDate[] days = range.days(calendar.today());
+        SortOrder order = SortOrder.parse(ordering == null || ordering.isBlank() ? "-gross_margin" : ordering,
+                StockValues.MARGIN_ORDERING);
+        return PagedResponse.of(values.margins(days[0], days[1], range.category(), order, paging.toRequest()), uri);
+    }
 
-        @QueryParam("window_days")
-        @Parameter(description = "Days of sales the report looks back on, ending today (1-365, default 28)",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365", defaultValue = "28"))
-        String windowDays;
-
-        @QueryParam("horizon_days")
-        @Parameter(description = "Days the forecast_units cover, from today (1-364, default 28)",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "364", defaultValue = "28"))
-        String horizonDays;
-
-        @QueryParam("overstock_days")
-        @Parameter(description = "Cover beyond which stock counts as overstock (1-3650; default "
-                + "INVENTORY_OVERSTOCK_DAYS, 180)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                maximum = "3650"))
-        String overstockDays;
-
-        @QueryParam("category")
-        @Parameter(description = "Only this category's products (its id)")
-        Long category;
-
-        @QueryParam("country")
-        @Parameter(description = "Only products sold to this country in the window (ISO code, English name or alias); "
-                + "adds units_sold_in_country", example = "DE")
-        String country;
-
-        @QueryParam("status")
-        @Parameter(description = "Only these statuses, comma-separated: stock_out, at_risk, overstock, dead, healthy")
-        String status;
-
-        PlanningTerms terms(InventoryReport report) {
-            return report.terms(bounded("window_days", windowDays, 28, 365), bounded("horizon_days", horizonDays, 28, 364),
-                    overstockDays == null || overstockDays.isBlank() ? null
-                            : bounded("overstock_days", overstockDays, 180, 3650));
-        }
-
-        InventoryReport.Filter filter() {
-            return new InventoryReport.Filter(category,
-                    country == null || country.isBlank() ? null : CountryNames.required(country), statuses());
-        }
-
-        private Set<StockStatus> statuses() {
-            Set<StockStatus> statuses = EnumSet.noneOf(StockStatus.class);
-            if (status != null && !status.isBlank()) {
-                for (String code : status.split(",")) {
-                    statuses.add(StockStatus.fromCode(code.trim()).orElseThrow(() -> InvalidRequest.field("status",
-                            "'" + code.trim() + "' is not one of stock_out, at_risk, overstock, dead, healthy")));
-                }
-            }
-            return statuses;
-        }
-
-        private static int bounded(String name, String raw, int absent, int max) {
-            Integer value = QueryValues.whole(name, raw);
-            if (value == null) {
-                return absent;
-            }
-            if (value < 1 || value > max) {
-                throw InvalidRequest.field(name, "must be between 1 and " + max);
-            }
-            return value;
-        }
+    private static SortOrder sortOrder(String ordering) {
+        return SortOrder.parse(ordering == null || ordering.isBlank() ? "urgency" : ordering, InventoryReport.ORDERING);
     }
 }

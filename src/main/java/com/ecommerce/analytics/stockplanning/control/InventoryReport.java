@@ -120,7 +120,7 @@ public class InventoryReport {
      * Status first (stock-outs, then risks, then money tied up); risks and the rest by the soonest stock-out, the
      * fastest sellers first among equals; overstock and dead stock by the money they hold.
      */
-    static final Comparator<StockPosition> URGENCY = Comparator.comparing(StockPosition::stockStatus)
+    public static final Comparator<StockPosition> URGENCY = Comparator.comparing(StockPosition::stockStatus)
             .thenComparing(position -> position.stockStatus() == StockStatus.OVERSTOCK
                             || position.stockStatus() == StockStatus.DEAD ? position.stockValueAtPrice().negate()
                             : BigDecimal.ZERO)

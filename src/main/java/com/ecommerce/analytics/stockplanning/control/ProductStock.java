@@ -7,5 +7,11 @@ import java.math.BigDecimal;
  * prices, and the lead time and service level it is planned with (its own, else its category's; null: the store's).
  */
 public record ProductStock(long product, String sku, String name, long category, String categoryName, BigDecimal price,
-                           BigDecimal costPrice, Integer leadTimeDays, BigDecimal serviceLevel, long onHand) {
+                           BigDecimal costPrice, Integer leadTimeDays, BigDecimal serviceLevel, long onHand,
+                           boolean active) {
+
+    /** What the inventory report lists: a product on sale, or one withdrawn with stock left. */
+    public boolean onSaleOrStocked() {
+        return active || onHand > 0;
+    }
 }

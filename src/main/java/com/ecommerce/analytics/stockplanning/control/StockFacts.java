@@ -28,10 +28,20 @@ public class StockFacts {
 
     /** Products on sale or with stock left, with their category (or only one category's). */
     public List<ProductStock> products(Long category) {
+        return products(category, true);
+    }
+
+    /** Every product, withdrawn ones too (they sold in the past). */
+    public List<ProductStock> allProducts(Long category) {
+        return products(category, false);
+    }
+
+    private List<ProductStock> products(Long category, boolean onSaleOrStocked) {
         String sql = "SELECT p.id, p.sku, p.name, p.category_id, c.name, p.price, p.cost_price, "
                 + "COALESCE(p.lead_time_days, c.lead_time_days), COALESCE(p.service_level, c.service_level), "
-                + "COALESCE(i.quantity, 0) FROM product p JOIN category c ON c.id = p.category_id "
-                + "LEFT JOIN inventory i ON i.product_id = p.id WHERE (p.is_active = TRUE OR i.quantity > 0)"
+                + "COALESCE(i.quantity, 0), p.is_active FROM product p JOIN category c ON c.id = p.category_id "
+                + "LEFT JOIN inventory i ON i.product_id = p.id WHERE "
+                + (onSaleOrStocked ? "(p.is_active = TRUE OR i.quantity > 0)" : "1 = 1")
                 + (category == null ? "" : " AND p.category_id = ?");
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -43,7 +53,8 @@ public class StockFacts {
                 while (rows.next()) {
                     products.add(new ProductStock(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4),
                             rows.getString(5), rows.getBigDecimal(6), rows.getBigDecimal(7),
-                            (Integer) rows.getObject(8, Integer.class), rows.getBigDecimal(9), rows.getLong(10)));
+                            (Integer) rows.getObject(8, Integer.class), rows.getBigDecimal(9), rows.getLong(10),
+                            rows.getBoolean(11)));
                 }
             }
             return products;

@@ -39,6 +39,7 @@ class InventoryAnalyticsIT {
 
     private static LocalDate today;
     private static long category;
+    private static long fresh;
     private static long outOfStock;
     private static long atRisk;
     private static long healthy;
@@ -51,12 +52,13 @@ class InventoryAnalyticsIT {
         today = LocalDate.parse(getObject("api/store/", admin()).getString("today"));
         category = created("api/categories/", admin(), "{\"name\":\"" + unique("Planned") + "\",\"lead_time_days\":7}")
                 .getInt("id");
+        fresh = created("api/categories/", admin(), "{\"name\":\"" + unique("Fresh") + "\"}").getInt("id");
         PastSales history = new PastSales();
         outOfStock = soldWeekly(history, "4.00", "DE");
         atRisk = soldWeekly(history, null, "DE");
         healthy = soldWeekly(history, "2.50", "DE");
         overstocked = soldWeekly(history, "1.00", "FR");
-        dead = product(null);
+        dead = product(null, category);
         try (Response imported = request("api/import/orders/", admin()).post(Entity.entity(history.csv(), "text/csv"))) {
             assertEquals(200, imported.getStatus(), imported.readEntity(String.class));
         }
@@ -127,12 +129,12 @@ class InventoryAnalyticsIT {
     @Test
     void aProductNoModelHasSeenIsPlannedOnItsWindowAverage() {
         // 28 units sold today and 10 left: 1 a day over the 28-day window, 7 a week; errors spread sqrt(7) = 2.6458.
-        // Category's 7 days at 95%: safety ceil(1.6449 x 2.6458) = 5, reorder point 7 + 5 = 12, up to 14 + 5 = 19.
+        // The store's 7 days at 95%: safety ceil(1.6449 x 2.6458) = 5, reorder point 7 + 5 = 12, up to 14 + 5 = 19.
         // Its own 14 days at 99%: safety ceil(2.3263 x 2.6458 x sqrt 2) = 9, reorder point 14 + 9 = 23, up to 21 + 9 = 30.
         long customer = Store.customer("IT");
-        long inherits = product(null);
+        long inherits = product(null, fresh);
         long ownTerms = created("api/products/", admin(), "{\"name\":\"" + unique("Item") + "\",\"SKU\":\""
-                + unique("SKU") + "\",\"price\":\"9.00\",\"category\":" + category
+                + unique("SKU") + "\",\"price\":\"9.00\",\"category\":" + fresh
                 + ",\"lead_time_days\":14,\"service_level\":\"0.99\"}").getInt("id");
         for (long product : List.of(inherits, ownTerms)) {
             setStock(product, 38);
@@ -140,7 +142,7 @@ class InventoryAnalyticsIT {
         }
         Store.analyticsCaughtUp();
 
-        Map<Long, JsonObject> lines = byProduct(list("api/analytics/inventory/?category=" + category + "&limit=100", admin()));
+        Map<Long, JsonObject> lines = byProduct(list("api/analytics/inventory/?category=" + fresh, admin()));
 
         JsonObject first = lines.get(inherits);
         assertEquals("window_average", first.getString("forecast_method"));
@@ -227,12 +229,90 @@ class InventoryAnalyticsIT {
     }
 
     @Test
+    void stockValueAndMarginCountOnlyWhatHasACostPrice() {
+        // On hand 0, 3, 40, 2000, 50 at price 1.80; at cost 4.00 x 0 + 2.50 x 40 + 1.00 x 2000 (two without cost).
+        // Sold in the last 28 days: 4 x 28 units at 5.00; cost of goods 28 x (4.00 + 2.50 + 1.00) = 210.00 over the
+        // 420.00 of revenue that has a cost price (140.00 has none): margin 210.00, rate 0.5.
+        JsonObject value = getObject("api/analytics/inventory/value/?category=" + category, admin());
+        JsonObject planned = value.getJsonArray("categories").getJsonObject(0);
+
+        assertEquals(value.getJsonObject("total"), withoutCategory(planned));
+        assertEquals(today.minusDays(27).toString(), value.getString("start_date"));
+        assertEquals(5, planned.getInt("products"));
+        assertEquals(2093, planned.getInt("units_on_hand"));
+        assertEquals("3767.40", planned.getString("stock_value_at_price"));
+        assertEquals("2100.00", planned.getString("stock_value_at_cost"));
+        assertEquals(2, planned.getInt("products_without_cost_price"));
+        assertEquals(112, planned.getInt("units_sold"));
+        assertEquals("560.00", planned.getString("net_revenue"));
+        assertEquals("140.00", planned.getString("net_revenue_without_cost_price"));
+        assertEquals("210.00", planned.getString("cost_of_goods_sold"));
+        assertEquals("210.00", planned.getString("gross_margin"));
+        assertEquals(0.5, planned.getJsonNumber("gross_margin_rate").doubleValue());
+
+        JsonArray margins = list("api/analytics/inventory/margin/?category=" + category, admin());
+        assertEquals(List.of(overstocked, healthy, outOfStock, atRisk), ids(margins), "highest margin first, unknown last");
+        assertEquals("112.00", margins.getJsonObject(0).getString("gross_margin"));
+        assertEquals(0.8, margins.getJsonObject(0).getJsonNumber("gross_margin_rate").doubleValue());
+        assertEquals(JsonValue.NULL, margins.getJsonObject(3).get("gross_margin"));
+        assertEquals(List.of(outOfStock, healthy, overstocked, atRisk), ids(list("api/analytics/inventory/margin/?category="
+                + category + "&ordering=gross_margin_rate", admin())), "by rate 0.2, 0.5, 0.8, unknown last");
+        JsonObject lastYear = getObject("api/analytics/inventory/value/?category=" + category + "&start_date="
+                + today.minusYears(1) + "&end_date=" + today.minusYears(1).plusDays(6), admin());
+        assertEquals(0, lastYear.getJsonArray("categories").getJsonObject(0).getInt("units_sold"));
+        assertEquals(JsonValue.NULL, lastYear.getJsonArray("categories").getJsonObject(0).get("gross_margin_rate"));
+    }
+
+    @Test
+    void theWorkbookHoldsTheReportTheReorderListAndTheCategories() throws java.io.IOException {
+        int products;
+        try (Response all = request("api/analytics/inventory/?limit=1", admin()).get()) {
+            products = Integer.parseInt(all.getHeaderString("X-Total-Count"));
+        }
+        JsonObject reorder = getObject("api/analytics/inventory/reorder/", admin());
+        try (Response answer = request("api/export-inventory/", analyst(), "*/*").get()) {
+            assertEquals(200, answer.getStatus());
+            assertTrue(answer.getHeaderString("Content-Disposition").contains("Inventory_Report_" + today + ".xlsx"));
+            try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                    answer.readEntity(java.io.InputStream.class))) {
+                assertEquals(List.of("Summary", "Inventory", "Reorder", "By category"), java.util.stream.IntStream
+                        .range(0, book.getNumberOfSheets()).mapToObj(book::getSheetName).toList());
+                var inventory = book.getSheet("Inventory");
+                assertEquals(products + 1, inventory.getLastRowNum(), "header, a row per product, the total");
+                String outSku = getObject("api/products/" + outOfStock + "/", admin()).getString("SKU");
+                var row = java.util.stream.IntStream.rangeClosed(1, inventory.getLastRowNum())
+                        .mapToObj(inventory::getRow).filter(r -> r.getCell(0).getStringCellValue().equals(outSku))
+                        .findFirst().orElseThrow();
+                assertEquals("stock_out", row.getCell(3).getStringCellValue());
+                assertEquals(0, row.getCell(4).getNumericCellValue());
+                var reorderSheet = book.getSheet("Reorder");
+                assertEquals(reorder.getInt("products") + 1, reorderSheet.getLastRowNum());
+                assertEquals(reorder.getJsonNumber("units").longValue(),
+                        (long) reorderSheet.getRow(reorderSheet.getLastRowNum()).getCell(6).getNumericCellValue());
+                assertEquals(new java.math.BigDecimal(reorder.getString("value_at_cost")).doubleValue(),
+                        reorderSheet.getRow(reorderSheet.getLastRowNum()).getCell(8).getNumericCellValue(), 0.001);
+                assertTrue(reorderSheet.getRow(1).getCell(8).getCellStyle().getDataFormatString().contains("[$EUR]"));
+            }
+        }
+        assertJsonError(request("api/export-inventory/?window_days=0", admin()).get(), 400);
+    }
+
+    private static JsonObject withoutCategory(JsonObject line) {
+        return jakarta.json.Json.createObjectBuilder(line).add("category", JsonValue.NULL).add("category_name",
+                JsonValue.NULL).build();
+    }
+
+    @Test
     void badTermsAndStrangersAreRefused() {
         for (String query : List.of("window_days=0", "window_days=366", "horizon_days=abc", "horizon_days=365",
                 "overstock_days=0", "status=sold_out", "ordering=price", "country=Atlantis", "colour=red", "limit=0")) {
             assertJsonError(request("api/analytics/inventory/?" + query, admin()).get(), 400);
         }
         assertJsonError(request("api/analytics/inventory/reorder/?status=nope", admin()).get(), 400);
+        for (String query : List.of("value/?start_date=2026-13-01", "value/?start_date=2026-02-01&end_date=2026-01-01",
+                "margin/?ordering=price", "margin/?window_days=7", "value/?end_date=2101-01-01")) {
+            assertJsonError(request("api/analytics/inventory/" + query, admin()).get(), 400);
+        }
         assertJsonError(request("api/analytics/inventory/").get(), 401);
         assertJsonError(request("api/analytics/inventory/forecast/rebuild/", analyst()).post(Entity.json("")), 403);
         for (String body : List.of("\"cost_price\":\"-1.00\"", "\"cost_price\":\"1.005\"", "\"lead_time_days\":0",
@@ -253,7 +333,7 @@ class InventoryAnalyticsIT {
     }
 
     private static long soldWeekly(PastSales history, String costPrice, String country) {
-        long product = product(costPrice);
+        long product = product(costPrice, category);
         String sku = getObject("api/products/" + product + "/", admin()).getString("SKU");
         String customer = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
         for (int week = 0; week < 20; week++) {
@@ -263,9 +343,9 @@ class InventoryAnalyticsIT {
         return product;
     }
 
-    private static long product(String costPrice) {
+    private static long product(String costPrice, long inCategory) {
         return created("api/products/", admin(), "{\"name\":\"" + unique("Item") + "\",\"SKU\":\"" + unique("SKU")
-                + "\",\"price\":\"1.80\",\"category\":" + category
+                + "\",\"price\":\"1.80\",\"category\":" + inCategory
                 + (costPrice == null ? "" : ",\"cost_price\":\"" + costPrice + "\"") + "}").getInt("id");
     }
 
