@@ -180,6 +180,8 @@ class OpenApiExamplesRecorderIT {
         record("getDemandForecast", "200", get("api/analytics/inventory/forecast/", analyst));
         record("getInventoryReport", "200", get("api/analytics/inventory/?limit=" + LIST_ROWS, analyst));
         record("getReorderSuggestions", "200", get("api/analytics/inventory/reorder/?limit=" + LIST_ROWS, analyst));
+        record("getStockValue", "200", get("api/analytics/inventory/value/", analyst));
+        record("listProductMargins", "200", get("api/analytics/inventory/margin/?limit=" + LIST_ROWS, analyst));
         stockAlerts();
         record("evaluateRecommendations", "200", get("api/recommendations/evaluation/?customers=300", admin));
         record("rebuildAggregates", "200", post("api/analytics/rebuild/", admin, "{}"));
