@@ -52,6 +52,7 @@ class AnalyticsBenchmark {
 
     private final Map<String, double[]> results = new LinkedHashMap<>();
     private final StringBuilder report = new StringBuilder();
+    private boolean loadedNow;
 
     @Test
     void analyticsAtAMillionOrders() throws Exception {
@@ -62,6 +63,7 @@ class AnalyticsBenchmark {
             if (orders < ORDERS) {
                 assertEquals(0, orders, "the benchmark loads into an empty database");
                 load(db);
+                loadedNow = true;
             }
             report.append(String.format("Data: %,d orders, %,d order lines, %,d customers, %,d products, %,d refunds%n%n",
                     count(db, "SELECT COUNT(*) FROM orders"), count(db, "SELECT COUNT(*) FROM order_item"),
@@ -72,7 +74,8 @@ class AnalyticsBenchmark {
         String only = System.getProperty("benchmark.only", "all");
         boolean all = only.equals("all");
         Path out = Path.of(System.getProperty("benchmark.output", "target/benchmark-results.md"));
-        if (all || only.equals("analytics") || only.equals("dashboard") || only.equals("inventory")) {
+        // The server started before the load: its aggregates count the loaded orders only once rebuilt.
+        if (all || only.equals("analytics") || only.equals("dashboard") || (only.equals("inventory") && loadedNow)) {
             long started = System.nanoTime();
             try (Response rebuild = Api.post("api/analytics/rebuild/", admin, "")) {
                 assertEquals(200, rebuild.getStatus(), rebuild.readEntity(String.class));

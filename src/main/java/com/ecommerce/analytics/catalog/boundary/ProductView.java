@@ -22,6 +22,7 @@ public record ProductView(long id, String name, String description, @JsonbProper
         return new ProductView(product.getId(), product.getName(), product.getDescription(), product.getSku(),
                 product.getPrice(), product.getCategory().getId(),
                 product.getTags().stream().map(Tag::getId).sorted().toList(), product.isActive(),
-                product.getCostPrice(), product.getLeadTimeDays(), product.getServiceLevel(), product.getCreatedAt(), product.getUpdatedAt());
+                product.getCostPrice(), product.getLeadTimeDays(), product.getServiceLevel(), product.getCreatedAt(),
+                product.getUpdatedAt());
     }
 }

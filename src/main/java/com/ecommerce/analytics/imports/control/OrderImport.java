@@ -29,6 +29,7 @@ import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.recommendations.control.RecommendationSchedule;
+import com.ecommerce.analytics.stockplanning.control.DemandForecastSchedule;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -77,6 +78,9 @@ public class OrderImport {
 
     @Inject
     RecommendationSchedule recommendations;
+
+    @Inject
+    DemandForecastSchedule demandForecast;
 
     @Inject
     BulkSalesLedger ledger;
@@ -166,6 +170,7 @@ public class OrderImport {
             runs.finish(run, ImportRecord.SUCCEEDED, null);
             if (writer.created) {
                 recommendations.rebuildSoon();
+                demandForecast.rebuildSoon();
             }
             LOG.info(() -> String.format("Import %d done in %,d ms: rows read and sorted in %,d ms, invoices sorted and "
                     + "products found in %,d ms, invoices written in %,d ms, credit notes in %,d ms", run,

@@ -56,8 +56,8 @@ public class AlertStore {
 
     /**
      * Moves each product's watched status to the one seen now and records an alert for each crossing whose move
-     * took (a product another instance moved first keeps that instance's alert); answers the kinds raised. With an empty watch (its first
-     * run) it only remembers, so that a new installation does not alert on every product at once.
+     * took (a product another instance moved first keeps that instance's alert); answers the kinds raised. With an
+     * empty watch (its first run) it only remembers, so that a new installation does not alert on every product.
      */
     public List<String> record(List<Crossing> crossings, Map<Long, StockPosition> positions, boolean firstRun,
                                String delivery, Instant now) {

@@ -71,7 +71,8 @@ public class InventoryAnalyticsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
-    @Operation(operationId = "getInventoryReport", summary = "Inventory report", description = "Every product on sale or in stock with its stock on hand, "
+    @Operation(operationId = "getInventoryReport", summary = "Inventory report",
+            description = "Every product on sale or in stock with its stock on hand, "
             + "units sold over the window, the forecast over the horizon, days of cover, expected stock-out date, "
             + "sell-through rate, reorder point and quantity, stock value, and a status: stock_out (none on hand), "
             + "at_risk (on hand at or below the reorder point), overstock (cover beyond overstock_days, default "
@@ -93,7 +94,8 @@ public class InventoryAnalyticsResource {
     @GET
     @Path("reorder")
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
-    @Operation(operationId = "getReorderSuggestions", summary = "What to order now", description = "Products at or below their reorder point, with the "
+    @Operation(operationId = "getReorderSuggestions", summary = "What to order now",
+            description = "Products at or below their reorder point, with the "
             + "quantity to order and its value at cost where the product has a cost price; totals over every line, "
             + "the lines paged (limit/offset or page/page_size), most urgent first. " + TERMS)
     @APIResponseSchema(value = ReorderSuggestions.class, responseCode = "200", responseDescription = "The suggestions")
@@ -104,7 +106,8 @@ public class InventoryAnalyticsResource {
 
     @GET
     @Path("forecast")
-    @Operation(operationId = "getDemandForecast", summary = "The demand model in use", description = "The weeks it learned from, the method chosen and "
+    @Operation(operationId = "getDemandForecast", summary = "The demand model in use",
+            description = "The weeks it learned from, the method chosen and "
             + "the backtest that chose it: every candidate fitted to each product's weeks before the last 12 and "
             + "scored by its mean absolute error (units per product and week) on those 12. Rebuilt every "
             + "DEMAND_FORECAST_REBUILD_HOURS (24) and on request.")
@@ -122,7 +125,8 @@ public class InventoryAnalyticsResource {
     @POST
     @Path("forecast/rebuild")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "rebuildDemandForecast", summary = "Rebuild the demand model now", description = "Reads the last 104 weeks of sales, runs the "
+    @Operation(operationId = "rebuildDemandForecast", summary = "Rebuild the demand model now",
+            description = "Reads the last 104 weeks of sales, runs the "
             + "backtest and forecasts every product that sold in them 52 weeks ahead; the new model is in use when "
             + "this answers. Orders and reports go on meanwhile.")
     @APIResponseSchema(value = DemandModel.class, responseCode = "200", responseDescription = "The model now in use")

@@ -19,6 +19,7 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -37,6 +38,8 @@ public class DemandForecastSchedule {
 
     private static final Logger LOG = Logger.getLogger(DemandForecastSchedule.class.getName());
     private static final Duration FIRST_BUILD_DELAY = Duration.ofSeconds(10);
+    private static final String SOON = "soon";
+    private static final Duration AFTER_RUNNING_BUILD = Duration.ofSeconds(30);
 
     @Inject
     @ConfigProperty(name = "DEMAND_FORECAST_REBUILD_HOURS", defaultValue = "24")
@@ -68,15 +71,27 @@ public class DemandForecastSchedule {
         timers.createIntervalTimer(first.toMillis(), period.toMillis(), new TimerConfig(null, false));
     }
 
+    /** A rebuild in a few seconds (one pending is enough): an import of past sales changes what the model learns. */
+    public void rebuildSoon() {
+        if (rebuildHours > 0 && timers.getTimers().stream().noneMatch(timer -> SOON.equals(timer.getInfo()))) {
+            timers.createSingleActionTimer(FIRST_BUILD_DELAY.toMillis() / 5, new TimerConfig(SOON, false));
+        }
+    }
+
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void rebuildWhenDue() {
+    void rebuildWhenDue(Timer timer) {
         try {
             build.rebuild();
         } catch (ServerBusy countingSales) {
             timers.createSingleActionTimer(DemandForecastBuild.CATCH_UP_RETRY_SECONDS * 1000L,
                     new TimerConfig(null, false));
         } catch (Conflict running) {
+            if (SOON.equals(timer.getInfo())) {
+                // The build under way may have read the sales before the import: build once more after it.
+                timers.createSingleActionTimer(AFTER_RUNNING_BUILD.toMillis(), new TimerConfig(SOON, false));
+                return;
+            }
             LOG.info("Scheduled demand forecast skipped: " + running.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Scheduled demand forecast failed; the previous one stays in use", e);

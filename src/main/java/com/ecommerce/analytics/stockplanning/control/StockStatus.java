@@ -2,7 +2,10 @@ package com.ecommerce.analytics.stockplanning.control;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Where a product's stock stands, most urgent first: the order a buyer works through them in. */
 public enum StockStatus {
@@ -20,8 +23,12 @@ public enum StockStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Read for every comparison of the report's sort, so a map rather than a search. */
+    private static final Map<String, StockStatus> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(StockStatus::code, Function.identity()));
+
     public static Optional<StockStatus> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
+        return Optional.ofNullable(BY_CODE.get(code));
     }
 
     /**
