@@ -186,6 +186,8 @@ class OpenApiExamplesRecorderIT {
         record("evaluateRecommendations", "200", get("api/recommendations/evaluation/?customers=300", admin));
         record("rebuildAggregates", "200", post("api/analytics/rebuild/", admin, "{}"));
         record("rebuildRecommendations", "200", post("api/recommendations/rebuild/", admin, "{}"));
+        record("rebuildCustomerModel", "200", post("api/analytics/customer-models/rebuild/", admin, "{}"));
+        record("getCustomerModel", "200", get("api/analytics/customer-models/", analyst));
     }
 
     private void taxes() {

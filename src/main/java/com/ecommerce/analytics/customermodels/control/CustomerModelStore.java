@@ -1,0 +1,85 @@
+package com.ecommerce.analytics.customermodels.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+
+/** The customer_model table: every fit, the latest in use. */
+@Stateless
+public class CustomerModelStore {
+
+    private static final String COLUMNS = "id, fitted_at, calibration_end, cohort_start, cohort_end, customers, "
+            + "repeat_buyers, r, alpha, a, b, bgnbd_log_likelihood, p, q, v, gamma_gamma_log_likelihood, fit_millis";
+
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
+    public CustomerModel save(CustomerModel model) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO customer_model (" + COLUMNS.substring(4)
+                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setTimestamp(1, Timestamp.valueOf(model.fittedAt().atOffset(ZoneOffset.UTC).toLocalDateTime()));
+            insert.setObject(2, model.calibrationEnd());
+            insert.setObject(3, model.cohortStart());
+            insert.setObject(4, model.cohortEnd());
+            insert.setInt(5, model.customers());
+            insert.setInt(6, model.repeatBuyers());
+            CustomerModel.BgNbdParameters bg = model.bgNbd();
+            insert.setDouble(7, bg.r());
+            insert.setDouble(8, bg.alpha());
+            insert.setDouble(9, bg.a());
+            insert.setDouble(10, bg.b());
+            insert.setDouble(11, bg.logLikelihood());
+            CustomerModel.GammaGammaParameters gg = model.gammaGamma();
+            for (int i = 0; i < 4; i++) {
+                if (gg == null) {
+                    insert.setNull(12 + i, Types.DOUBLE);
+                } else {
+                    insert.setDouble(12 + i, new double[] {gg.p(), gg.q(), gg.v(), gg.logLikelihood()}[i]);
+                }
+            }
+            insert.setLong(16, model.fitMillis());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return new CustomerModel(keys.getLong(1), model.fittedAt(), model.calibrationEnd(), model.cohortStart(),
+                        model.cohortEnd(), model.customers(), model.repeatBuyers(), bg, gg, model.fitMillis());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store the customer model", e);
+        }
+    }
+
+    public Optional<CustomerModel> inUse() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                     + " FROM customer_model ORDER BY id DESC LIMIT 1");
+             ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            double p = row.getDouble(13);
+            CustomerModel.GammaGammaParameters gg = row.wasNull() ? null
+                    : new CustomerModel.GammaGammaParameters(p, row.getDouble(14), row.getDouble(15), row.getDouble(16));
+            return Optional.of(new CustomerModel(row.getLong(1), row.getTimestamp(2).toLocalDateTime()
+                    .toInstant(ZoneOffset.UTC), row.getObject(3, LocalDate.class), row.getObject(4, LocalDate.class),
+                    row.getObject(5, LocalDate.class), row.getInt(6), row.getInt(7),
+                    new CustomerModel.BgNbdParameters(row.getDouble(8), row.getDouble(9), row.getDouble(10),
+                            row.getDouble(11), row.getDouble(12)), gg, row.getLong(17)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the customer model", e);
+        }
+    }
+}

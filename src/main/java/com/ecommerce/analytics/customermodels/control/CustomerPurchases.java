@@ -1,0 +1,112 @@
+package com.ecommerce.analytics.customermodels.control;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import javax.sql.DataSource;
+
+import com.ecommerce.analytics.customermodels.model.Purchase;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+/**
+ * Customers' orders as purchases: orders not canceled, on their day in the store's calendar, worth their total less
+ * what was refunded of them. Read in customer order from the (customer, order date) index, one customer at a time,
+ * so that a million orders are never all in memory.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CustomerPurchases {
+
+    private static final String ORDERS = "SELECT o.customer_id, o.id, o.order_date, o.total_amount FROM orders o "
+            + "WHERE o.status <> 'canceled'";
+
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
+    /** Hands each customer's purchases, in date order, to the consumer, customer after customer. */
+    public void eachCustomer(ZoneId zone, BiConsumer<Long, List<Purchase>> consumer) {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<Long, BigDecimal> refunded = refunded(connection);
+            try (PreparedStatement select = connection.prepareStatement(ORDERS + " ORDER BY o.customer_id, o.order_date")) {
+                select.setFetchSize(10_000);
+                try (ResultSet rows = select.executeQuery()) {
+                    long current = -1;
+                    List<Purchase> purchases = new ArrayList<>();
+                    while (rows.next()) {
+                        long customer = rows.getLong(1);
+                        if (customer != current && !purchases.isEmpty()) {
+                            consumer.accept(current, purchases);
+                            purchases = new ArrayList<>();
+                        }
+                        current = customer;
+                        purchases.add(purchase(rows, zone, refunded));
+                    }
+                    if (!purchases.isEmpty()) {
+                        consumer.accept(current, purchases);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the customers' orders", e);
+        }
+    }
+
+    /** One customer's purchases, in date order. */
+    public List<Purchase> of(long customer, ZoneId zone) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(ORDERS + " AND o.customer_id = ? ORDER BY o.order_date");
+             PreparedStatement refunds = connection.prepareStatement("SELECT r.order_id, SUM(r.amount) FROM refund r "
+                     + "JOIN orders o ON o.id = r.order_id WHERE o.customer_id = ? GROUP BY r.order_id")) {
+            refunds.setLong(1, customer);
+            Map<Long, BigDecimal> refunded = new HashMap<>();
+            try (ResultSet rows = refunds.executeQuery()) {
+                while (rows.next()) {
+                    refunded.put(rows.getLong(1), rows.getBigDecimal(2));
+                }
+            }
+            select.setLong(1, customer);
+            List<Purchase> purchases = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    purchases.add(purchase(rows, zone, refunded));
+                }
+            }
+            return purchases;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read customer " + customer + "'s orders", e);
+        }
+    }
+
+    private static Purchase purchase(ResultSet row, ZoneId zone, Map<Long, BigDecimal> refunded) throws SQLException {
+        LocalDate day = row.getTimestamp(3).toLocalDateTime().toInstant(ZoneOffset.UTC).atZone(zone).toLocalDate();
+        BigDecimal value = row.getBigDecimal(4).subtract(refunded.getOrDefault(row.getLong(2), BigDecimal.ZERO));
+        return new Purchase(day, value.max(BigDecimal.ZERO));
+    }
+
+    private static Map<Long, BigDecimal> refunded(Connection connection) throws SQLException {
+        Map<Long, BigDecimal> refunded = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT order_id, SUM(amount) FROM refund GROUP BY order_id");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                refunded.put(rows.getLong(1), rows.getBigDecimal(2));
+            }
+        }
+        return refunded;
+    }
+}

@@ -1,0 +1,114 @@
+package com.ecommerce.analytics.customermodels.boundary;
+
+import static com.ecommerce.analytics.testing.Api.admin;
+import static com.ecommerce.analytics.testing.Api.analyst;
+import static com.ecommerce.analytics.testing.Api.getObject;
+import static com.ecommerce.analytics.testing.Api.request;
+import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.analytics.testing.Api;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The published BG/NBD fit reproduced through the API: the CDNOW sample's 6,919 transactions (src/test/resources/cdnow)
+ * imported as orders, then fitted on the cohort of January to March 1997 with calibration ending on 30 September
+ * 1997, as Fader, Hardie and Lee (2005) did; the Gamma-Gamma fit on its 946 repeat buyers gives Fader and Hardie's
+ * (2013) p, q and v.
+ */
+class CustomerModelsIT {
+
+    private static final String CDNOW_FIT = "{\"cohort_start\":\"1997-01-01\",\"cohort_end\":\"1997-03-31\","
+            + "\"calibration_end\":\"1997-09-30\"}";
+
+    @BeforeAll
+    static void importTheCdnowSample() throws IOException {
+        StringBuilder csv = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                CustomerModelsIT.class.getResourceAsStream("/cdnow/CDNOW_sample.txt"), StandardCharsets.UTF_8))) {
+            int line = 0;
+            for (String row = in.readLine(); row != null; row = in.readLine()) {
+                String[] f = row.trim().split("\\s+");
+                String day = f[2].substring(0, 4) + "-" + f[2].substring(4, 6) + "-" + f[2].substring(6, 8);
+                csv.append("97").append(++line).append(",CDNOW-CD,CDs,1,").append(day).append(" 12:00,").append(f[4])
+                        .append(",97").append(Integer.parseInt(f[0])).append(",US\n");
+            }
+        }
+        try (Response imported = request("api/import/orders/", admin()).post(Entity.entity(csv.toString(), "text/csv"))) {
+            String body = imported.readEntity(String.class);
+            assertEquals(200, imported.getStatus(), body);
+        }
+    }
+
+    @Test
+    void theCdnowCohortFittedThroughTheApiGivesThePublishedParameters() {
+        JsonObject model = fitted(CDNOW_FIT);
+
+        assertEquals(2357, model.getInt("customers"));
+        JsonObject bgNbd = model.getJsonObject("bg_nbd");
+        assertEquals("0.243", threeFigures(bgNbd, "r"));
+        assertEquals("4.41", threeFigures(bgNbd, "alpha"));
+        assertEquals("0.793", threeFigures(bgNbd, "a"));
+        assertEquals("2.43", threeFigures(bgNbd, "b"));
+        assertEquals(-9582.4, bgNbd.getJsonNumber("log_likelihood").doubleValue(), 0.5);
+        JsonObject gammaGamma = model.getJsonObject("gamma_gamma");
+        assertEquals(946, model.getInt("repeat_buyers"));
+        assertEquals("6.25", threeFigures(gammaGamma, "p"));
+        assertEquals("3.74", threeFigures(gammaGamma, "q"));
+        assertEquals("15.4", threeFigures(gammaGamma, "v"));
+        assertEquals("1997-09-30", model.getString("calibration_end"));
+        assertEquals(model, getObject("api/analytics/customer-models/", analyst()), "the fit is the model in use");
+    }
+
+    @Test
+    void fitsAreForAdminsWithDatesInOrder() {
+        for (String body : List.of("{\"cohort_start\":\"1997-04-01\",\"cohort_end\":\"1997-03-31\"}",
+                "{\"calibration_end\":\"2999-01-01\"}", "{\"cohort_start\":\"1997-10-01\",\"calibration_end\":\"1997-09-30\"}",
+                "{\"calibration_end\":\"1997-13-01\"}")) {
+            assertJsonError(Api.post("api/analytics/customer-models/rebuild/", admin(), body), 400);
+        }
+        assertJsonError(Api.post("api/analytics/customer-models/rebuild/", admin(),
+                "{\"cohort_start\":\"1971-01-01\",\"cohort_end\":\"1971-01-31\"}"), 422);
+        assertJsonError(Api.post("api/analytics/customer-models/rebuild/", analyst(), CDNOW_FIT), 403);
+        assertJsonError(request("api/analytics/customer-models/").get(), 401);
+    }
+
+    private static JsonObject fitted(String body) {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            try (Response answer = Api.post("api/analytics/customer-models/rebuild/", admin(), body)) {
+                String text = answer.readEntity(String.class);
+                if (answer.getStatus() == 200) {
+                    return (JsonObject) Api.parse(text);
+                }
+                assertEquals(409, answer.getStatus(), text);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no fit within a minute");
+    }
+
+    private static String threeFigures(JsonObject parameters, String name) {
+        assertTrue(parameters.containsKey(name), parameters.toString());
+        return new BigDecimal(parameters.getJsonNumber(name).doubleValue()).round(new MathContext(3)).toPlainString();
+    }
+}
