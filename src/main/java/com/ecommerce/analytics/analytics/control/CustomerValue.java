@@ -1,5 +1,7 @@
 package com.ecommerce.analytics.analytics.control;
 
+import com.ecommerce.analytics.customermodels.model.CustomerForecast;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -15,9 +17,15 @@ import jakarta.persistence.PersistenceContext;
 @Stateless
 public class CustomerValue {
 
+    /** predicted is null without a fitted customer model, or for a customer without an order. */
     public record Clv(long customer, BigDecimal lifetimeValue, BigDecimal grossSpend, BigDecimal refunds, long orders,
-                      BigDecimal averageOrderValue, Instant firstOrderDate, Instant lastOrderDate)
-                              implements InStoreCurrency {
+                      BigDecimal averageOrderValue, Instant firstOrderDate, Instant lastOrderDate,
+                      CustomerForecast predicted) implements InStoreCurrency {
+
+        public Clv withPrediction(CustomerForecast forecast) {
+            return new Clv(customer, lifetimeValue, grossSpend, refunds, orders, averageOrderValue, firstOrderDate,
+                    lastOrderDate, forecast);
+        }
     }
 
     @PersistenceContext
@@ -32,6 +40,6 @@ public class CustomerValue {
                 .stream().findFirst()
                 .orElse(CustomerStats.NONE);
         return new Clv(customer.getId(), stats.spend(), stats.gross(), stats.refunds(), stats.orders(),
-                stats.averageOrderValue(), stats.firstOrderDate(), stats.lastOrderDate());
+                stats.averageOrderValue(), stats.firstOrderDate(), stats.lastOrderDate(), null);
     }
 }

@@ -76,6 +76,54 @@ class CustomerModelsIT {
     }
 
     @Test
+    void aCustomersPredictedValueIsTheModelsForItsOwnHistory() {
+        // Orders of 10.00 on three days (two on the middle one) 98, 56 and 14 days ago: x = 2 repeat days,
+        // t_x = 84 / 7 = 12 weeks, T = 98 / 7 = 14 weeks, mean repeat value (20 + 10) / 2 = 15.
+        fitted("{}");
+        java.time.LocalDate today = java.time.LocalDate.parse(getObject("api/store/", admin()).getString("today"));
+        long customer = com.ecommerce.analytics.testing.Store.customer("US");
+        long product = com.ecommerce.analytics.testing.Store.product("10.00", 100);
+        for (int daysAgo : new int[] {98, 56, 56, 14}) {
+            Api.created("api/orders/", admin(), "{\"customer\":" + customer + ",\"order_date\":\""
+                    + today.minusDays(daysAgo).atTime(17, 0).toInstant(java.time.ZoneOffset.UTC) + "\",\"items\":[{\"product\":"
+                    + product + ",\"quantity\":1}]}");
+        }
+
+        JsonObject clv = getObject("api/customer/" + customer + "/clv/?horizon_days=365&discount_rate=0.1", analyst());
+        JsonObject predicted = clv.getJsonObject("predicted");
+        JsonObject model = getObject("api/analytics/customer-models/", analyst());
+
+        assertEquals(model.getInt("id"), predicted.getInt("model"));
+        JsonObject bg = model.getJsonObject("bg_nbd");
+        JsonObject gg = model.getJsonObject("gamma_gamma");
+        com.ecommerce.analytics.customermodels.model.PurchaseHistory history =
+                new com.ecommerce.analytics.customermodels.model.PurchaseHistory(2, 12, 14, 15);
+        com.ecommerce.analytics.customermodels.model.CustomerForecast expected =
+                com.ecommerce.analytics.customermodels.model.CustomerForecast.of(model.getInt("id"),
+                        new com.ecommerce.analytics.customermodels.model.BgNbd(number(bg, "r"), number(bg, "alpha"),
+                                number(bg, "a"), number(bg, "b")),
+                        new com.ecommerce.analytics.customermodels.model.GammaGamma(number(gg, "p"), number(gg, "q"),
+                                number(gg, "v")), history, 365, 0.1);
+        assertEquals(expected.probabilityAlive(), number(predicted, "probability_alive"), 1e-9);
+        assertEquals(expected.expectedPurchases(), number(predicted, "expected_purchases"), 1e-9);
+        assertEquals(expected.predictedClv().toPlainString(), predicted.getString("predicted_clv"));
+        assertEquals(expected.expectedValuePerPurchase().toPlainString(), predicted.getString("expected_value_per_purchase"));
+        assertEquals("40.00", clv.getString("lifetime_value"), "the historical value stays");
+
+        long newcomer = com.ecommerce.analytics.testing.Store.customer("US");
+        assertEquals(jakarta.json.JsonValue.NULL, getObject("api/customer/" + newcomer + "/clv/", analyst()).get("predicted"),
+                "no order, no prediction");
+        for (String query : List.of("horizon_days=0", "horizon_days=3651", "discount_rate=1.5", "discount_rate=-0.1",
+                "discount_rate=abc")) {
+            assertJsonError(request("api/customer/" + customer + "/clv/?" + query, analyst()).get(), 400);
+        }
+    }
+
+    private static double number(JsonObject object, String name) {
+        return object.getJsonNumber(name).doubleValue();
+    }
+
+    @Test
     void fitsAreForAdminsWithDatesInOrder() {
         for (String body : List.of("{\"cohort_start\":\"1997-04-01\",\"cohort_end\":\"1997-03-31\"}",
                 "{\"calibration_end\":\"2999-01-01\"}", "{\"cohort_start\":\"1997-10-01\",\"calibration_end\":\"1997-09-30\"}",

@@ -71,6 +71,22 @@ class ModelExpectationsTest {
     }
 
     @Test
+    void thePredictedValueIsPurchasesTimesValueDiscountedWeekByWeek() {
+        GammaGamma spend = new GammaGamma(6.25, 3.74, 15.44);
+        PurchaseHistory h = CUSTOMERS.get(1);
+        CustomerForecast undiscounted = CustomerForecast.of(1, CDNOW, spend, h, 364, 0);
+        CustomerForecast discounted = CustomerForecast.of(1, CDNOW, spend, h, 364, 0.1);
+
+        double expected = CDNOW.expectedPurchases(h, 52);
+        assertEquals(Math.round(expected * spend.expectedValuePerPurchase(h) * 100) / 100.0,
+                undiscounted.predictedClv().doubleValue(), 0.005);
+        // 52 weeks at 10% a year: each week's purchases divided by 1.1^(week/52), so between 1/1.1 and 1 of the total
+        double ratio = discounted.predictedClv().doubleValue() / undiscounted.predictedClv().doubleValue();
+        assertEquals(true, ratio > 1 / 1.1 && ratio < 1, "ratio " + ratio);
+        assertEquals(undiscounted.expectedPurchases(), discounted.expectedPurchases());
+    }
+
+    @Test
     void theExpectedValuePerPurchaseIsThePosteriorMeanOfPOverNu() {
         // nu | x purchases of mean m ~ Gamma(p x + q, v + x m), so E[p / nu] = p (v + x m) / (p x + q - 1)
         GammaGamma model = new GammaGamma(6.25, 3.74, 15.44);
