@@ -13,6 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.control.CustomerValue;
 import com.ecommerce.analytics.customermodels.control.CustomerPredictions;
+import com.ecommerce.analytics.customermodels.control.RfmSegments;
+import com.ecommerce.analytics.customermodels.model.CustomerSegment;
+import com.ecommerce.analytics.customermodels.model.RfmScores;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.docs.OpenApiConventions;
 import com.ecommerce.analytics.platform.rest.CsvTables;
@@ -42,6 +45,9 @@ public class CustomerValueResource {
     @Inject
     CustomerPredictions predictions;
 
+    @Inject
+    RfmSegments segments;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Extension(name = OpenApiConventions.REVALIDATED, value = "true")
@@ -50,7 +56,8 @@ public class CustomerValueResource {
             + "with order count, average order value and first and last order dates; and, once the customer models are "
             + "fitted (POST /api/analytics/customer-models/rebuild/), a predicted block: P(alive), the purchases "
             + "expected over horizon_days (BG/NBD), the value expected per purchase (Gamma-Gamma) and the predicted "
-            + "lifetime value over the horizon, discounted at discount_rate a year.")
+            + "lifetime value over the horizon, discounted at discount_rate a year; and the customer's RFM scores and "
+            + "segment (GET /api/analytics/segments/), scored at most RFM_FRESH_SECONDS (30) ago.")
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponseSchema(value = CustomerValue.Clv.class, responseCode = "200", responseDescription = "Found")
     @APIResponse(responseCode = "400", description = "A bad horizon or discount rate")
@@ -67,6 +74,8 @@ public class CustomerValueResource {
             throw InvalidRequest.field("discount_rate", "must be between 0 and 1");
         }
         CustomerValue.Clv clv = value.of(id);
-        return predictions.of(id, horizon, rate == null ? 0 : rate.doubleValue()).map(clv::withPrediction).orElse(clv);
+        RfmScores.Scored scored = segments.current().byCustomer().get(id);
+        return clv.with(predictions.of(id, horizon, rate == null ? 0 : rate.doubleValue()).orElse(null),
+                scored == null ? null : CustomerSegment.of(scored));
     }
 }

@@ -1,6 +1,7 @@
 package com.ecommerce.analytics.analytics.control;
 
 import com.ecommerce.analytics.customermodels.model.CustomerForecast;
+import com.ecommerce.analytics.customermodels.model.CustomerSegment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,14 +18,17 @@ import jakarta.persistence.PersistenceContext;
 @Stateless
 public class CustomerValue {
 
-    /** predicted is null without a fitted customer model, or for a customer without an order. */
+    /**
+     * predicted is null without a fitted customer model, or for a customer without an order; rfm is null for a
+     * customer without an order.
+     */
     public record Clv(long customer, BigDecimal lifetimeValue, BigDecimal grossSpend, BigDecimal refunds, long orders,
                       BigDecimal averageOrderValue, Instant firstOrderDate, Instant lastOrderDate,
-                      CustomerForecast predicted) implements InStoreCurrency {
+                      CustomerForecast predicted, CustomerSegment rfm) implements InStoreCurrency {
 
-        public Clv withPrediction(CustomerForecast forecast) {
+        public Clv with(CustomerForecast forecast, CustomerSegment segment) {
             return new Clv(customer, lifetimeValue, grossSpend, refunds, orders, averageOrderValue, firstOrderDate,
-                    lastOrderDate, forecast);
+                    lastOrderDate, forecast, segment);
         }
     }
 
@@ -40,6 +44,7 @@ public class CustomerValue {
                 .stream().findFirst()
                 .orElse(CustomerStats.NONE);
         return new Clv(customer.getId(), stats.spend(), stats.gross(), stats.refunds(), stats.orders(),
-                stats.averageOrderValue(), stats.firstOrderDate(), stats.lastOrderDate(), null);
+                stats.averageOrderValue(), stats.firstOrderDate(), stats.lastOrderDate(), null,
+                null);
     }
 }

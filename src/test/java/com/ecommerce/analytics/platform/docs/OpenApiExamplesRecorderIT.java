@@ -188,6 +188,8 @@ class OpenApiExamplesRecorderIT {
         record("rebuildRecommendations", "200", post("api/recommendations/rebuild/", admin, "{}"));
         record("rebuildCustomerModel", "200", post("api/analytics/customer-models/rebuild/", admin, "{}"));
         record("getCustomerModel", "200", get("api/analytics/customer-models/", analyst));
+        record("getRfmSegments", "200", get("api/analytics/segments/", analyst));
+        record("listSegmentCustomers", "200", get("api/analytics/segments/champions/?limit=" + LIST_ROWS, analyst));
         record("getCustomerLifetimeValue", "200", get("api/customer/" + firstCustomer() + "/clv/?horizon_days=365", analyst));
     }
 

@@ -1,0 +1,86 @@
+package com.ecommerce.analytics.customermodels.control;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import com.ecommerce.analytics.analytics.control.StoreCalendar;
+import com.ecommerce.analytics.customermodels.model.RfmScores;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Every customer with an order scored by recency, frequency and monetary quintiles and put in a segment, from
+ * customer_stats (orders not canceled, spend net of refunds, the last order), which the sales ledger keeps with every
+ * order. Quintiles rank each customer against all the others, so the scoring is kept in this instance's memory for
+ * RFM_FRESH_SECONDS (30) rather than redone for every question about one customer.
+ */
+@ApplicationScoped
+public class RfmSegments {
+
+    @Inject
+    @ConfigProperty(name = "RFM_FRESH_SECONDS", defaultValue = "30")
+    int freshSeconds;
+
+    /** The scored customers of one moment, by customer. */
+    public record Scoring(LocalDate asOf, List<RfmScores.Scored> customers, Map<Long, RfmScores.Scored> byCustomer) {
+    }
+
+    @Resource(lookup = "jdbc/platform")
+    DataSource dataSource;
+
+    @Inject
+    StoreCalendar calendar;
+
+    private volatile Scoring last;
+    private volatile long lastNanos;
+
+    public Scoring current() {
+        Scoring scoring = last;
+        if (scoring == null || System.nanoTime() - lastNanos > Duration.ofSeconds(freshSeconds).toNanos()) {
+            List<RfmScores.Scored> scored = RfmScores.score(figures(calendar.today()));
+            scoring = new Scoring(calendar.today(), scored, scored.stream()
+                    .collect(Collectors.toUnmodifiableMap(s -> s.figures().customer(), Function.identity())));
+            last = scoring;
+            lastNanos = System.nanoTime();
+        }
+        return scoring;
+    }
+
+    private List<RfmScores.Figures> figures(LocalDate today) {
+        List<RfmScores.Figures> figures = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT customer_id, orders, gross - refunds, "
+                     + "last_order_date FROM customer_stats WHERE orders > 0 AND last_order_date IS NOT NULL")) {
+            select.setFetchSize(10_000);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    LocalDate last = calendar.dayOf(rows.getTimestamp(4).toLocalDateTime().toInstant(ZoneOffset.UTC));
+                    BigDecimal spend = rows.getBigDecimal(3);
+                    figures.add(new RfmScores.Figures(rows.getLong(1), Math.max(0, ChronoUnit.DAYS.between(last, today)),
+                            rows.getLong(2), spend.doubleValue()));
+                }
+            }
+            return figures;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the customers' figures", e);
+        }
+    }
+}
