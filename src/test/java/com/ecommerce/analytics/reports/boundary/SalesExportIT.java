@@ -204,7 +204,8 @@ class SalesExportIT {
 
     @Test
     void anEmptyMonthIsAValidWorkbookOfHeadersAndZeros() throws IOException {
-        try (XSSFWorkbook workbook = export(YearMonth.of(2000, 1), analyst())) {
+        // December 2000: CustomerModelsIT's orders end in September 2000, other tests' history lies elsewhere
+        try (XSSFWorkbook workbook = export(YearMonth.of(2000, 12), analyst())) {
             assertEquals(7, workbook.getNumberOfSheets());
             assertEquals(0.0, summary(workbook).get("Gross sales").getNumericCellValue());
             assertEquals(0.0, summary(workbook).get("Orders").getNumericCellValue());
