@@ -5,13 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import com.ecommerce.analytics.analytics.control.SqlValues;
+import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -30,7 +31,7 @@ public class CustomerModelStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO customer_model (" + COLUMNS.substring(4)
                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setTimestamp(1, Timestamp.valueOf(model.fittedAt().atOffset(ZoneOffset.UTC).toLocalDateTime()));
+            insert.setObject(1, UtcInstantConverter.toColumn(model.fittedAt()));
             insert.setObject(2, model.calibrationEnd());
             insert.setObject(3, model.cohortStart());
             insert.setObject(4, model.cohortEnd());
@@ -73,8 +74,7 @@ public class CustomerModelStore {
             double p = row.getDouble(13);
             CustomerModel.GammaGammaParameters gg = row.wasNull() ? null
                     : new CustomerModel.GammaGammaParameters(p, row.getDouble(14), row.getDouble(15), row.getDouble(16));
-            return Optional.of(new CustomerModel(row.getLong(1), row.getTimestamp(2).toLocalDateTime()
-                    .toInstant(ZoneOffset.UTC), row.getObject(3, LocalDate.class), row.getObject(4, LocalDate.class),
+            return Optional.of(new CustomerModel(row.getLong(1), SqlValues.instant(row.getTimestamp(2)), row.getObject(3, LocalDate.class), row.getObject(4, LocalDate.class),
                     row.getObject(5, LocalDate.class), row.getInt(6), row.getInt(7),
                     new CustomerModel.BgNbdParameters(row.getDouble(8), row.getDouble(9), row.getDouble(10),
                             row.getDouble(11), row.getDouble(12)), gg, row.getLong(17)));

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.function.BiConsumer;
 
 import javax.sql.DataSource;
 
+import com.ecommerce.analytics.analytics.control.SqlValues;
 import com.ecommerce.analytics.customermodels.model.Purchase;
 
 import jakarta.annotation.Resource;
@@ -93,7 +93,7 @@ public class CustomerPurchases {
     }
 
     private static Purchase purchase(ResultSet row, ZoneId zone, Map<Long, BigDecimal> refunded) throws SQLException {
-        LocalDate day = row.getTimestamp(3).toLocalDateTime().toInstant(ZoneOffset.UTC).atZone(zone).toLocalDate();
+        LocalDate day = SqlValues.instant(row.getTimestamp(3)).atZone(zone).toLocalDate();
         BigDecimal value = row.getBigDecimal(4).subtract(refunded.getOrDefault(row.getLong(2), BigDecimal.ZERO));
         return new Purchase(day, value.max(BigDecimal.ZERO));
     }

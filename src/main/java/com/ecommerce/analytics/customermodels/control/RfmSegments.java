@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +16,11 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.ecommerce.analytics.analytics.control.SqlValues;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.customermodels.model.RfmScores;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +72,7 @@ public class RfmSegments {
             select.setFetchSize(10_000);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    LocalDate last = calendar.dayOf(rows.getTimestamp(4).toLocalDateTime().toInstant(ZoneOffset.UTC));
+                    LocalDate last = calendar.dayOf(SqlValues.instant(rows.getTimestamp(4)));
                     BigDecimal spend = rows.getBigDecimal(3);
                     figures.add(new RfmScores.Figures(rows.getLong(1), Math.max(0, ChronoUnit.DAYS.between(last, today)),
                             rows.getLong(2), spend.doubleValue()));

@@ -68,9 +68,7 @@ public final class SegmentReport {
                 .sorted(Comparator.comparingDouble((RfmScores.Scored s) -> s.figures().spend()).reversed()
                         .thenComparingLong(s -> s.figures().customer()))
                 .toList();
-        int from = (int) Math.min(page.offset(), members.size());
-        int to = (int) Math.min(page.offset() + page.limit(), members.size());
-        return new Page<>(members.subList(from, to).stream().map(Customer::of).toList(), members.size(), page);
+        return Page.of(members, page).map(Customer::of);
     }
 
     private static double round(double value) {

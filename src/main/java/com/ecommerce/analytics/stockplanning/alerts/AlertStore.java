@@ -8,7 +8,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +17,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import com.ecommerce.analytics.analytics.control.SqlValues;
+import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.stockplanning.control.StockPosition;
@@ -76,12 +78,12 @@ public class AlertStore {
                 if (crossing.previous() == null) {
                     insert.setLong(1, crossing.product());
                     insert.setString(2, crossing.now().code());
-                    insert.setTimestamp(3, utc(now));
+                    insert.setObject(3, utc(now));
                     insert.setLong(4, crossing.product());
                     took = insert.executeUpdate() == 1;
                 } else {
                     move.setString(1, crossing.now().code());
-                    move.setTimestamp(2, utc(now));
+                    move.setObject(2, utc(now));
                     move.setLong(3, crossing.product());
                     move.setString(4, crossing.previous().code());
                     took = move.executeUpdate() == 1;
@@ -111,9 +113,9 @@ public class AlertStore {
             alert.setDouble(7, position.daysOfCover());
         }
         alert.setObject(8, position.stockoutDate());
-        alert.setTimestamp(9, utc(now));
+        alert.setObject(9, utc(now));
         alert.setString(10, delivery);
-        alert.setTimestamp(11, delivery.equals(Delivery.PENDING) ? utc(now) : null);
+        alert.setObject(11, delivery.equals(Delivery.PENDING) ? utc(now) : null);
         alert.executeUpdate();
     }
 
@@ -220,11 +222,11 @@ public class AlertStore {
         }
     }
 
-    private static Timestamp utc(Instant instant) {
-        return Timestamp.valueOf(instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
+    private static LocalDateTime utc(Instant instant) {
+        return UtcInstantConverter.toColumn(instant);
     }
 
     private static Instant instant(Timestamp utc) {
-        return utc == null ? null : utc.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        return SqlValues.instant(utc);
     }
 }

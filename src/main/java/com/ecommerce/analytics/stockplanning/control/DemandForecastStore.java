@@ -6,9 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +17,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.ecommerce.analytics.analytics.control.SqlValues;
+import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import com.ecommerce.analytics.stockplanning.forecast.Backtest;
 import com.ecommerce.analytics.stockplanning.forecast.Forecast;
 
@@ -42,7 +42,7 @@ public class DemandForecastStore {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO demand_forecast_model (built_at, "
                     + "through_date, weeks_read, method, products, backtest, build_millis) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
-                insert.setTimestamp(1, Timestamp.valueOf(model.builtAt().atOffset(ZoneOffset.UTC).toLocalDateTime()));
+                insert.setObject(1, UtcInstantConverter.toColumn(model.builtAt()));
                 insert.setObject(2, model.throughDate());
                 insert.setInt(3, model.weeksRead());
                 insert.setString(4, model.method());
@@ -94,7 +94,7 @@ public class DemandForecastStore {
             if (!row.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new DemandModel(row.getLong(1), row.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC),
+            return Optional.of(new DemandModel(row.getLong(1), SqlValues.instant(row.getTimestamp(2)),
                     row.getObject(3, LocalDate.class), row.getInt(4), row.getString(5), row.getInt(6),
                     backtest(row.getString(7)), row.getLong(8)));
         } catch (SQLException e) {

@@ -64,9 +64,7 @@ public class InventoryReport {
     public Page<StockPosition> page(Filter filter, PlanningTerms terms, SortOrder order, PageRequest page) {
         List<StockPosition> positions = positions(filter, terms);
         positions.sort(comparator(order));
-        int from = (int) Math.min(page.offset(), positions.size());
-        int to = (int) Math.min(page.offset() + page.limit(), positions.size());
-        return new Page<>(List.copyOf(positions.subList(from, to)), positions.size(), page);
+        return Page.of(positions, page);
     }
 
     /** The lines to order, most urgent first, with totals over all of them. */
@@ -74,9 +72,7 @@ public class InventoryReport {
         List<StockPosition> lines = new ArrayList<>(positions(filter, terms).stream()
                 .filter(position -> position.reorderQuantity() > 0).toList());
         lines.sort(URGENCY);
-        int from = (int) Math.min(page.offset(), lines.size());
-        int to = (int) Math.min(page.offset() + page.limit(), lines.size());
-        return ReorderSuggestions.of(terms.today(), lines, List.copyOf(lines.subList(from, to)));
+        return ReorderSuggestions.of(terms.today(), lines, Page.of(lines, page).items());
     }
 
     public List<StockPosition> positions(Filter filter, PlanningTerms terms) {

@@ -63,9 +63,7 @@ public class StockValues {
             }
         }
         margins.sort(comparator(order));
-        int from = (int) Math.min(page.offset(), margins.size());
-        int to = (int) Math.min(page.offset() + page.limit(), margins.size());
-        return new Page<>(List.copyOf(margins.subList(from, to)), margins.size(), page);
+        return Page.of(margins, page);
     }
 
     /** Unknown margins last, whichever the direction. */
