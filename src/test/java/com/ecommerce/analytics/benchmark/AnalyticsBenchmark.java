@@ -75,7 +75,7 @@ class AnalyticsBenchmark {
         boolean all = only.equals("all");
         Path out = Path.of(System.getProperty("benchmark.output", "target/benchmark-results.md"));
         // The server started before the load: its aggregates count the loaded orders only once rebuilt.
-        if (all || only.equals("analytics") || only.equals("dashboard") || (only.equals("inventory") && loadedNow)) {
+        if (all || only.equals("analytics") || only.equals("dashboard") || ((only.equals("inventory") || only.equals("customers")) && loadedNow)) {
             long started = System.nanoTime();
             try (Response rebuild = Api.post("api/analytics/rebuild/", admin, "")) {
                 assertEquals(200, rebuild.getStatus(), rebuild.readEntity(String.class));
@@ -103,6 +103,13 @@ class AnalyticsBenchmark {
         if (all || only.equals("inventory")) {
             try (Connection db = DriverManager.getConnection(url, env("DATABASE_USER", null), env("DATABASE_PASSWORD", ""))) {
                 new InventoryBenchmark(report, this::timeEach).run(db, admin);
+            }
+            appendResults();
+            Files.writeString(out, report);
+        }
+        if (all || only.equals("customers")) {
+            try (Connection db = DriverManager.getConnection(url, env("DATABASE_USER", null), env("DATABASE_PASSWORD", ""))) {
+                new CustomerModelsBenchmark(report, this::timeEach).run(db, admin);
             }
             appendResults();
             Files.writeString(out, report);

@@ -47,7 +47,10 @@ public class CustomersReportResource {
     @Operation(operationId = "getCustomersReport",
             summary = "Customers report", description = "Every customer with orders, net spend (gross less "
             + "refunds, over orders not canceled), average order value and first and last order dates; filtered by "
-            + "country and spend or order-count ranges; paged like every list (X-Total-Count, Link).")
+            + "country and spend or order-count ranges; paged like every list (X-Total-Count, Link). Once the customer "
+            + "models are fitted, each customer also carries what the model in use predicted at its fit for the next "
+            + "365 days (P(alive), expected purchases, predicted CLV undiscounted; null before): "
+            + "ordering=-predicted_clv ranks customers by predicted value.")
     @APIResponse(responseCode = "400", description = "Bad filter, paging or ordering")
     @APIResponse(responseCode = "200", description = "One page of customers, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerSpend.Row.class)))
@@ -62,7 +65,9 @@ public class CustomersReportResource {
                            @QueryParam("max_orders") @Parameter(description = "At most this many orders",
                                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) String maxOrders,
                            @QueryParam("ordering") @Parameter(description = "spend (default -spend), orders, "
-                                   + "average_order_value, last_order_date, first_order_date, name, id") String ordering,
+                                   + "average_order_value, last_order_date, first_order_date, name, id, predicted_clv, "
+                                   + "probability_alive, expected_purchases; '-' for descending, commas between keys",
+                                   example = "-predicted_clv") String ordering,
                            @Context UriInfo uri) {
         var filter = new CustomerSpend.Filter(country == null || country.isBlank() ? null : CountryNames.required(country),
                 search, QueryValues.decimal("min_spend", minSpend), QueryValues.decimal("max_spend", maxSpend),

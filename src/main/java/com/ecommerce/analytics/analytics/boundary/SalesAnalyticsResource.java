@@ -1,6 +1,8 @@
 package com.ecommerce.analytics.analytics.boundary;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ import com.ecommerce.analytics.analytics.control.Comparison;
 import com.ecommerce.analytics.analytics.control.Interval;
 import com.ecommerce.analytics.analytics.control.RevenueSeries;
 import com.ecommerce.analytics.analytics.control.SalesAnalytics;
+import com.ecommerce.analytics.customermodels.control.CohortTable;
+import com.ecommerce.analytics.customermodels.control.CustomerMonths;
 import com.ecommerce.analytics.customers.control.CountryNames;
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.platform.docs.OpenApiConventions;
@@ -55,15 +59,18 @@ public class SalesAnalyticsResource {
             "revenue_by_product", plus(RANGE, "limit"),
             "revenue_over_time", plus(RANGE, "interval"),
             "top_selling_products", plus(RANGE, "country", "limit"),
-            "churn_rate", Set.of("period_days", "definition"));
+            "churn_rate", Set.of("period_days", "definition"),
+            "cohort_retention", plus(RANGE, "interval", "country"));
     /** Dates a range may name: the store holds no order before 1970, and a century ahead is plenty to plan. */
     static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
     static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
     /** Buckets of one series: ten years of days or seventy of weeks. */
     static final int MAX_BUCKETS = 3_660;
+    /** Cohorts of one retention table: five years of months, a triangle of 1,830 cells. */
+    static final int MAX_COHORTS = 60;
 
     static final List<String> TYPES = List.of("revenue_by_category", "revenue_by_country", "revenue_by_product",
-            "revenue_over_time", "top_selling_products", "churn_rate");
+            "revenue_over_time", "top_selling_products", "churn_rate", "cohort_retention");
 
     @Inject
     SalesAnalytics analytics;
@@ -74,6 +81,9 @@ public class SalesAnalyticsResource {
     @Inject
     ChurnRate churn;
 
+    @Inject
+    CustomerMonths customerMonths;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Extension(name = OpenApiConventions.REVALIDATED, value = "true")
@@ -81,7 +91,10 @@ public class SalesAnalyticsResource {
             summary = "Sales analytics", description = "type=revenue_by_category, revenue_by_country, "
             + "revenue_by_product (limit), revenue_over_time (interval) and top_selling_products (country, limit) "
             + "take start_date and end_date, and compare=previous_period|previous_year; churn_rate takes "
-            + "period_days and definition. Dates are YYYY-MM-DD, both ends inclusive, calendar days in the store "
+            + "period_days and definition; cohort_retention (interval=month, optional country) takes start_date and "
+            + "end_date and counts customers by the month of their first order and the share of each cohort ordering "
+            + "in every later month to end_date's (the triangle), with each cohort's spend, from a table of every "
+            + "customer's months kept COHORT_FRESH_SECONDS (as_of tells its moment). Dates are YYYY-MM-DD, both ends inclusive, calendar days in the store "
             + "time zone (STORE_TIMEZONE). Revenue is quantity x unit price over orders not canceled, net of "
             + "refunds dated in the range.")
     @APIResponse(responseCode = "200", description = "The answer for the type asked: a list of categories, countries, "
@@ -89,13 +102,15 @@ public class SalesAnalyticsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {
                     SalesAnalytics.CategoryRevenue[].class, SalesAnalytics.CountryRevenue[].class,
                     SalesAnalytics.ProductRevenue[].class, SalesAnalytics.ProductSales[].class,
-                    RevenueSeries.Series.class, ChurnRate.Churn.class})),
+                    RevenueSeries.Series.class, ChurnRate.Churn.class, CohortTable.class})),
             @Content(mediaType = CsvTables.TEXT_CSV)})
     @APIResponse(responseCode = "400", description = "Missing or unknown type, bad dates, unknown country or option")
+    @APIResponse(responseCode = "409", description = "churn_rate definition=model before a customer model is fitted")
     public Object sales(@QueryParam("type") @Parameter(description = "What to answer; see the description",
                                 required = true, schema = @Schema(type = SchemaType.STRING, enumeration = {
                                         "revenue_by_category", "revenue_by_country", "revenue_by_product",
-                                        "revenue_over_time", "top_selling_products", "churn_rate"}))
+                                        "revenue_over_time", "top_selling_products", "churn_rate",
+                                        "cohort_retention"}))
                         String type,
                         @QueryParam("start_date") @Parameter(description = "First day of the range, inclusive (all "
                                 + "types but churn_rate)", example = "2026-01-01",
@@ -103,12 +118,14 @@ public class SalesAnalyticsResource {
                         @QueryParam("end_date") @Parameter(description = "Last day of the range, inclusive",
                                 example = "2026-03-31", schema = @Schema(type = SchemaType.STRING, format = "date"))
                         String endDate,
-                        @QueryParam("country") @Parameter(description = "top_selling_products: ISO code, English name "
-                                + "or alias (UK, USA)", example = "DE") String country,
+                        @QueryParam("country") @Parameter(description = "top_selling_products (required) and "
+                                + "cohort_retention (optional): ISO code, English name or alias (UK, USA)", example = "DE")
+                        String country,
                         @QueryParam("limit") @Parameter(description = "Rows to list: top products 1-100 (default 10), "
                                 + "products 1-1000 (default 100)", schema = @Schema(type = SchemaType.INTEGER,
                                 minimum = "1", maximum = "1000")) Integer limit,
-                        @QueryParam("interval") @Parameter(description = "revenue_over_time: the buckets' length",
+                        @QueryParam("interval") @Parameter(description = "revenue_over_time: the buckets' length; "
+                                + "cohort_retention: month (the only one)",
                                 schema = @Schema(type = SchemaType.STRING, defaultValue = "month",
                                         enumeration = {"day", "week", "month", "quarter", "year"})) String interval,
                         @QueryParam("compare") @Parameter(description = "Adds the figures of the period before, or "
@@ -119,8 +136,9 @@ public class SalesAnalyticsResource {
                                 minimum = "1", maximum = "3650")) Integer periodDays,
                         @QueryParam("definition") @Parameter(description = "churn_rate: inactive (customers without an "
                                 + "order in the period) or cohort (of the customers who ordered in the period before, "
-                                + "those who did not order again)", schema = @Schema(type = SchemaType.STRING,
-                                defaultValue = "inactive", enumeration = {"inactive", "cohort"})) String definition,
+                                + "those who did not order again) or model (customers whose P(alive) under the customer "
+                                + "model in use is below 0.5; 409 before a fit)", schema = @Schema(type = SchemaType.STRING,
+                                defaultValue = "inactive", enumeration = {"inactive", "cohort", "model"})) String definition,
                         @Context UriInfo uri) {
         String kind = type == null ? "" : type.trim().replaceAll("/+$", "");
         onlyParametersOf(kind, uri.getQueryParameters().keySet());
@@ -146,7 +164,20 @@ public class SalesAnalyticsResource {
                 yield analytics.topSellingProducts(country(country), range[0], range[1], bounded("limit", limit, 10, 100),
                         comparison(compare));
             }
-            case "churn_rate" -> churn.of(bounded("period_days", periodDays, 30, 3650), cohort(definition));
+            case "churn_rate" -> churn(definition, periodDays);
+            case "cohort_retention" -> {
+                LocalDate[] range = range(startDate, endDate);
+                if (interval != null && !interval.isBlank() && !interval.trim().equals("month")) {
+                    throw InvalidRequest.field("interval", "cohort_retention counts months: use month or leave it out");
+                }
+                if (ChronoUnit.MONTHS.between(YearMonth.from(range[0]),
+                        YearMonth.from(range[1])) >= MAX_COHORTS) {
+                    throw InvalidRequest.field("end_date", "a retention table covers at most " + MAX_COHORTS
+                            + " months of cohorts");
+                }
+                yield customerMonths.retention(range[0], range[1],
+                        country == null || country.isBlank() ? null : CountryNames.required(country));
+            }
             case "" -> throw InvalidRequest.field("type", "is required: one of " + String.join(", ", TYPES));
             default -> throw InvalidRequest.field("type", "'" + type + "' is not one of " + String.join(", ", TYPES));
         };
@@ -229,13 +260,18 @@ public class SalesAnalyticsResource {
         return value;
     }
 
-    private static boolean cohort(String definition) {
-        if (definition == null || definition.isBlank() || definition.equals("inactive")) {
-            return false;
-        }
-        if (definition.equals("cohort")) {
-            return true;
-        }
-        throw InvalidRequest.field("definition", "must be inactive or cohort");
+    private ChurnRate.Churn churn(String definition, Integer periodDays) {
+        String chosen = definition == null || definition.isBlank() ? "inactive" : definition.trim();
+        return switch (chosen) {
+            case "inactive", "cohort" -> churn.of(bounded("period_days", periodDays, 30, 3650), chosen.equals("cohort"));
+            case "model" -> {
+                if (periodDays != null) {
+                    throw InvalidRequest.field("period_days", "does not apply to definition=model, which reads "
+                            + "P(alive) from the customer model in use");
+                }
+                yield churn.byModel();
+            }
+            default -> throw InvalidRequest.field("definition", "must be inactive, cohort or model");
+        };
     }
 }

@@ -3,8 +3,10 @@ package com.ecommerce.analytics.analytics.control;
 import java.time.Instant;
 import java.util.concurrent.Future;
 
+import com.ecommerce.analytics.customermodels.control.CustomerModelStore;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+import com.ecommerce.analytics.platform.errors.Conflict;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,14 +16,17 @@ import jakarta.persistence.PersistenceContext;
 /**
  * inactive (the earlier service's definition): the share of all customers with no order in the last
  * periodDays. cohort: of the customers who ordered in the period before, the share who did not order in
- * this one.
+ * this one. model: see byModel.
  */
 @Stateless
 public class ChurnRate {
 
-    public record Churn(double churnRate, String definition, int periodDays, long customers, long churned,
+    public record Churn(double churnRate, String definition, Integer periodDays, long customers, long churned,
                         long retained) {
     }
+
+    /** Below this P(alive) the model counts a customer as gone: more likely dropped out than not. */
+    public static final double MODEL_THRESHOLD = 0.5;
 
     private static final long DAY_SECONDS = 86_400L;
 
@@ -30,6 +35,18 @@ public class ChurnRate {
 
     @Inject
     CustomerActivity activity;
+
+    @Inject
+    CustomerModelStore models;
+
+    /** model: of the customers the model in use predicted at its fit, those with P(alive) below MODEL_THRESHOLD. */
+    public Churn byModel() {
+        CustomerModelStore.Dropouts dropouts = models.dropouts(MODEL_THRESHOLD).orElseThrow(() -> new Conflict(
+                "No customer model has been fitted yet; POST /api/analytics/customer-models/rebuild/ fits one."));
+        return churn("model: customers whose P(alive) under customer model " + dropouts.model().id() + " (BG/NBD, "
+                + "as of " + dropouts.model().predictionsAsOf() + ") is below " + MODEL_THRESHOLD + ", of the "
+                + "customers with an order then", null, dropouts.customers(), dropouts.customers() - dropouts.likelyGone());
+    }
 
     public Churn of(int periodDays, boolean cohort) {
         Instant now = StoredTime.now();
@@ -50,7 +67,7 @@ public class ChurnRate {
                 CustomerActivity.await(orderedBefore), orderedInBoth);
     }
 
-    private static Churn churn(String definition, int periodDays, long customers, long retained) {
+    private static Churn churn(String definition, Integer periodDays, long customers, long retained) {
         long churned = customers - retained;
         double rate = customers == 0 ? 0 : Math.round(10_000.0 * churned / customers) / 10_000.0;
         return new Churn(rate, definition, periodDays, customers, churned, retained);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
@@ -20,13 +21,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 
-/** The customers report over customer_stats (kept by SalesLedger, repaired by CustomerStatsRepair). */
+/**
+ * The customers report over customer_stats (kept by SalesLedger, repaired by CustomerStatsRepair), with what the
+ * customer model in use predicted for each customer at its fit (customer_prediction; null before a fit).
+ */
 @Stateless
 public class CustomerSpend {
 
     public record Row(long id, String name, String email, String country, long orders, BigDecimal spend,
                       BigDecimal grossSpend, BigDecimal refunds, BigDecimal averageOrderValue, Instant firstOrderDate,
-                      Instant lastOrderDate) implements InStoreCurrency {
+                      Instant lastOrderDate, Double probabilityAlive, Double expectedPurchases,
+                      BigDecimal predictedClv) implements InStoreCurrency {
     }
 
     /** Report filters; null means no bound. Spend is net: gross less refunds. */
@@ -37,7 +42,12 @@ public class CustomerSpend {
     /** The report's ordering fields and the SQL each sorts by; nothing else reaches the SQL text. */
     public static final Map<String, String> ORDERING = Map.of("id", "s.customer_id", "name", "c.name", "spend", "s.spend",
             "orders", "s.orders", "last_order_date", "s.last_order_date", "first_order_date", "s.first_order_date",
-            "average_order_value", "(CASE WHEN s.orders > 0 THEN s.spend / s.orders ELSE 0 END)");
+            "average_order_value", "(CASE WHEN s.orders > 0 THEN s.spend / s.orders ELSE 0 END)",
+            "predicted_clv", "p.predicted_clv", "probability_alive", "p.probability_alive",
+            "expected_purchases", "p.expected_purchases");
+
+    private static final Set<String> PREDICTED = Set.of("p.predicted_clv", "p.probability_alive",
+            "p.expected_purchases");
 
     @PersistenceContext
     EntityManager em;
@@ -51,8 +61,9 @@ public class CustomerSpend {
                 + (byCustomer ? " JOIN customer c ON c.id = s.customer_id" : "") + where), parameters)
                 .getSingleResult()).longValue();
         Query rows = NativeQueries.bind(em.createNativeQuery("SELECT c.id, c.name, c.email, c.country, s.orders, s.gross, "
-                        + "s.refunds, s.first_order_date, s.last_order_date "
-                        + "FROM customer_stats s JOIN customer c ON c.id = s.customer_id" + where
+                        + "s.refunds, s.first_order_date, s.last_order_date, p.probability_alive, p.expected_purchases, "
+                        + "p.predicted_clv FROM customer_stats s JOIN customer c ON c.id = s.customer_id "
+                        + "LEFT JOIN customer_prediction p ON p.customer_id = s.customer_id" + where
                         + " ORDER BY " + orderBy(ordering)), parameters)
                 .setFirstResult((int) page.offset())
                 .setMaxResults(page.limit());
@@ -95,6 +106,10 @@ public class CustomerSpend {
                 throw InvalidRequest.field("ordering", "cannot order by '" + name + "'; use one of "
                         + String.join(", ", ORDERING.keySet()) + ", with '-' for descending");
             }
+            if (PREDICTED.contains(sql)) {
+                // Customers without a prediction come last either way, as on neither database by default.
+                keys.add("CASE WHEN " + sql + " IS NULL THEN 1 ELSE 0 END");
+            }
             keys.add(sql + (descending ? " DESC" : " ASC"));
         }
         keys.add("s.customer_id ASC");
@@ -104,6 +119,7 @@ public class CustomerSpend {
     private static Row row(SqlRow row) {
         CustomerStats stats = CustomerStats.of(row, 4);
         return new Row(row.whole(0), row.text(1), row.text(2), row.text(3), stats.orders(), stats.spend(), stats.gross(),
-                stats.refunds(), stats.averageOrderValue(), stats.firstOrderDate(), stats.lastOrderDate());
+                stats.refunds(), stats.averageOrderValue(), stats.firstOrderDate(), stats.lastOrderDate(),
+                row.optionalReal(9), row.optionalReal(10), row.optionalDecimal(11));
     }
 }

@@ -44,6 +44,15 @@ final class SqlRow {
         return SalesAnalytics.money(columns[column]);
     }
 
+    /** A number that may be absent (a LEFT JOIN's column), as SQL has it. */
+    Double optionalReal(int column) {
+        return columns[column] == null ? null : ((Number) columns[column]).doubleValue();
+    }
+
+    BigDecimal optionalDecimal(int column) {
+        return columns[column] == null ? null : SqlValues.decimal(columns[column]);
+    }
+
     LocalDate date(int column) {
         return SqlValues.date(columns[column]);
     }

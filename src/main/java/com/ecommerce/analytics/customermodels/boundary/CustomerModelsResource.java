@@ -1,8 +1,11 @@
 package com.ecommerce.analytics.customermodels.boundary;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -10,10 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.customermodels.control.CustomerModel;
+import com.ecommerce.analytics.customermodels.control.CustomerModelEvaluation;
 import com.ecommerce.analytics.customermodels.control.CustomerModelFit;
 import com.ecommerce.analytics.customermodels.control.CustomerModelStore;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.errors.NotFound;
+import com.ecommerce.analytics.platform.rest.QueryValues;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +28,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("api/analytics/customer-models")
@@ -44,6 +50,9 @@ public class CustomerModelsResource {
 
     @Inject
     CustomerModelStore models;
+
+    @Inject
+    CustomerModelEvaluation evaluation;
 
     @Inject
     StoreCalendar calendar;
@@ -86,5 +95,50 @@ public class CustomerModelsResource {
             throw InvalidRequest.field("cohort_start", "must not be after calibration_end");
         }
         return fit.fit(asked.calibrationEnd(), asked.cohortStart(), asked.cohortEnd());
+    }
+
+    @GET
+    @Path("evaluation")
+    @Operation(operationId = "evaluateCustomerModel", summary = "Check the purchase model on a hold-out period",
+            description = "Fits the BG/NBD model on the orders up to cut_off (optionally one cohort of first orders), "
+            + "predicts each customer's purchases (days with an order) from the day after cut_off to holdout_end, and "
+            + "sets them beside the purchases made: in total, by decile of the prediction and by the repeat purchases "
+            + "seen up to cut_off (0 to 7+), as Fader, Hardie and Lee (2005) plot them. Nothing is stored; the model "
+            + "in use stays. Reads every order: seconds on a large store, one evaluation at a time.")
+    @APIResponseSchema(value = CustomerModelEvaluation.Evaluation.class, responseCode = "200",
+            responseDescription = "Predicted and actual purchases in the hold-out")
+    @APIResponse(responseCode = "400", description = "cut_off missing, dates in the wrong order or in the future")
+    @APIResponse(responseCode = "409", description = "An evaluation is running")
+    @APIResponse(responseCode = "422", description = "No customer in the sample bought twice by cut_off")
+    public CustomerModelEvaluation.Evaluation evaluate(
+            @QueryParam("cut_off") @Parameter(description = "Last day the fit sees", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String cutOff,
+            @QueryParam("holdout_end") @Parameter(description = "Last day of the hold-out (default: today)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String holdoutEnd,
+            @QueryParam("cohort_start") @Parameter(description = "Only customers whose first order is on or after "
+                    + "this day", schema = @Schema(type = SchemaType.STRING, format = "date")) String cohortStart,
+            @QueryParam("cohort_end") @Parameter(description = "Only customers whose first order is on or before "
+                    + "this day", schema = @Schema(type = SchemaType.STRING, format = "date")) String cohortEnd) {
+        LocalDate today = calendar.today();
+        LocalDate cut = QueryValues.date("cut_off", cutOff);
+        if (cut == null) {
+            throw InvalidRequest.field("cut_off", "is required (YYYY-MM-DD): the last day the fit sees");
+        }
+        LocalDate end = Optional.ofNullable(QueryValues.date("holdout_end", holdoutEnd)).orElse(today);
+        if (!cut.isBefore(end)) {
+            throw InvalidRequest.field("cut_off", "must be before holdout_end (" + end + ")");
+        }
+        if (end.isAfter(today)) {
+            throw InvalidRequest.field("holdout_end", "must not be after today (" + today + ")");
+        }
+        LocalDate from = QueryValues.date("cohort_start", cohortStart);
+        LocalDate to = QueryValues.date("cohort_end", cohortEnd);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw InvalidRequest.field("cohort_start", "must not be after cohort_end");
+        }
+        if (from != null && from.isAfter(cut)) {
+            throw InvalidRequest.field("cohort_start", "must not be after cut_off");
+        }
+        return evaluation.evaluate(cut, end, from, to);
     }
 }

@@ -16,7 +16,10 @@ public record CustomerModel(
         int customers,
         @Schema(description = "Customers with a repeat purchase of positive value: the Gamma-Gamma fit's sample")
         int repeatBuyers,
-        BgNbdParameters bgNbd, GammaGammaParameters gammaGamma, long fitMillis) {
+        BgNbdParameters bgNbd, GammaGammaParameters gammaGamma, long fitMillis,
+        @Schema(description = "The day the fit predicted every customer's next 365 days as of (the ranked customers "
+                + "report, ordering=-predicted_clv, and churn_rate definition=model read those predictions)")
+        LocalDate predictionsAsOf) {
 
     @Schema(name = "BgNbdParameters", description = "Fader, Hardie and Lee (2005): purchase rate ~ Gamma(r, alpha) per "
             + "week, dropout probability after a purchase ~ Beta(a, b)")

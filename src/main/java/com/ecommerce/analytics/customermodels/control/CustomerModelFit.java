@@ -2,13 +2,16 @@ package com.ecommerce.analytics.customermodels.control;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.customermodels.model.BgNbd;
+import com.ecommerce.analytics.customermodels.model.CustomerForecast;
 import com.ecommerce.analytics.customermodels.model.GammaGamma;
 import com.ecommerce.analytics.customermodels.model.PurchaseHistories;
 import com.ecommerce.analytics.customermodels.model.PurchaseHistory;
@@ -48,28 +51,61 @@ public class CustomerModelFit {
         }
         try {
             long started = System.nanoTime();
-            LocalDate end = calibrationEnd != null ? calibrationEnd : calendar.today();
-            List<PurchaseHistory> histories = new ArrayList<>();
-            purchases.eachCustomer(calendar.zone(), (customer, bought) ->
-                    PurchaseHistories.of(bought, end, cohortStart, cohortEnd).ifPresent(histories::add));
-            if (histories.stream().noneMatch(history -> history.x() > 0)) {
+            LocalDate today = calendar.today();
+            LocalDate end = calibrationEnd != null ? calibrationEnd : today;
+            List<PurchaseHistory> sample = new ArrayList<>();
+            Map<Long, PurchaseHistory> todays = new HashMap<>();
+            purchases.eachCustomer(calendar.zone(), (customer, bought) -> {
+                PurchaseHistories.of(bought, end, cohortStart, cohortEnd).ifPresent(sample::add);
+                PurchaseHistories.of(bought, today, null, null).ifPresent(history -> todays.put(customer, history));
+            });
+            if (sample.stream().noneMatch(history -> history.x() > 0)) {
                 throw new Unprocessable("No customer in the sample bought twice by " + end + ": there is nothing to "
                         + "fit a model of repeat purchases to.");
             }
-            BgNbd.Fitted bgNbd = BgNbd.fit(histories);
-            GammaGamma.Fitted gammaGamma = GammaGamma.fit(histories);
-            BgNbd m = bgNbd.model();
+            BgNbd.Fitted bgNbd = BgNbd.fit(sample);
+            GammaGamma.Fitted gammaGamma = GammaGamma.fit(sample);
+            List<CustomerPrediction> predictions = predictions(todays, bgNbd.model(),
+                    gammaGamma.repeatBuyers() == 0 ? null : gammaGamma.model());
             CustomerModel model = store.save(new CustomerModel(0, StoredTime.now(), end, cohortStart, cohortEnd,
-                    histories.size(), gammaGamma.repeatBuyers(), new CustomerModel.BgNbdParameters(m.r(), m.alpha(),
-                    m.a(), m.b(), bgNbd.logLikelihood()), gammaGamma.repeatBuyers() == 0 ? null
+                    sample.size(), gammaGamma.repeatBuyers(), parameters(bgNbd), gammaGamma.repeatBuyers() == 0 ? null
                     : new CustomerModel.GammaGammaParameters(gammaGamma.model().p(), gammaGamma.model().q(),
                     gammaGamma.model().v(), gammaGamma.logLikelihood()),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
-            LOG.info(() -> "Customer model " + model.id() + " fitted on " + model.customers() + " customers in "
-                    + model.fitMillis() + " ms");
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), today), predictions);
+            LOG.info(() -> "Customer model " + model.id() + " fitted on " + model.customers() + " customers and "
+                    + predictions.size() + " predicted in " + model.fitMillis() + " ms");
             return model;
         } finally {
             RUNNING.set(false);
         }
+    }
+
+    private static CustomerModel.BgNbdParameters parameters(BgNbd.Fitted fitted) {
+        BgNbd m = fitted.model();
+        return new CustomerModel.BgNbdParameters(m.r(), m.alpha(), m.a(), m.b(), fitted.logLikelihood());
+    }
+
+    /** Every customer's next year as of today, as GET /api/customer/{id}/clv/ answers it; without a spend model,
+     * purchases only. */
+    private static List<CustomerPrediction> predictions(Map<Long, PurchaseHistory> histories, BgNbd purchases,
+                                                        GammaGamma spend) {
+        List<CustomerPrediction> predictions = new ArrayList<>(histories.size());
+        histories.forEach((customer, history) -> {
+            if (spend == null) {
+                double weeks = CustomerPrediction.HORIZON_DAYS / 7.0;
+                predictions.add(new CustomerPrediction(customer, fourDecimals(purchases.probabilityAlive(history)),
+                        fourDecimals(purchases.expectedPurchases(history, weeks)), null));
+                return;
+            }
+            CustomerForecast forecast = CustomerForecast.of(0, purchases, spend, history,
+                    CustomerPrediction.HORIZON_DAYS, 0);
+            predictions.add(new CustomerPrediction(customer, forecast.probabilityAlive(), forecast.expectedPurchases(),
+                    forecast.predictedClv()));
+        });
+        return predictions;
+    }
+
+    private static double fourDecimals(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 }

@@ -1,5 +1,6 @@
 package com.ecommerce.analytics.customermodels.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.math3.special.Gamma;
@@ -13,24 +14,43 @@ public record BgNbd(double r, double alpha, double a, double b) {
 
     /** The log-likelihood of one customer's (x, t_x, T), section 7 of the paper (as in Hardie's note 004). */
     public double logLikelihood(PurchaseHistory h) {
-        int x = h.x();
+        return logLikelihood(h, countTerms(h.x()));
+    }
+
+    /** The sum over customers; the terms that depend on x alone are computed once per x, not once per customer. */
+    public double logLikelihood(List<PurchaseHistory> customers) {
+        double[] byCount = new double[0];
+        double sum = 0;
+        for (PurchaseHistory customer : customers) {
+            int x = customer.x();
+            if (x >= byCount.length) {
+                int known = byCount.length;
+                byCount = Arrays.copyOf(byCount, Math.max(x + 1, 2 * known));
+                Arrays.fill(byCount, known, byCount.length, Double.NaN);
+            }
+            if (Double.isNaN(byCount[x])) {
+                byCount[x] = countTerms(x);
+            }
+            sum += logLikelihood(customer, byCount[x]);
+        }
+        return sum;
+    }
+
+    private double countTerms(int x) {
         double a1 = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha);
         double a2 = Gamma.logGamma(a + b) + Gamma.logGamma(b + x) - Gamma.logGamma(b) - Gamma.logGamma(a + b + x);
+        return a1 + a2;
+    }
+
+    private double logLikelihood(PurchaseHistory h, double countTerms) {
+        int x = h.x();
         double a3 = -(r + x) * Math.log(alpha + h.T());
         if (x == 0) {
-            return a1 + a2 + a3;
+            return countTerms + a3;
         }
         double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + h.tx());
         double larger = Math.max(a3, a4);
-        return a1 + a2 + larger + Math.log(Math.exp(a3 - larger) + Math.exp(a4 - larger));
-    }
-
-    public double logLikelihood(List<PurchaseHistory> customers) {
-        double sum = 0;
-        for (PurchaseHistory customer : customers) {
-            sum += logLikelihood(customer);
-        }
-        return sum;
+        return countTerms + larger + Math.log(Math.exp(a3 - larger) + Math.exp(a4 - larger));
     }
 
     /** The parameters of the largest likelihood, and that log-likelihood. */

@@ -27,9 +27,9 @@ public record CustomerForecast(
         double weeks = horizonDays / 7.0;
         double expected = purchases.expectedPurchases(history, weeks);
         double value = spend.expectedValuePerPurchase(history);
-        double discounted = 0;
+        double discounted = discountRate == 0 ? expected : 0;
         double before = 0;
-        for (int week = 1; week <= Math.ceil(weeks); week++) {
+        for (int week = 1; discountRate != 0 && week <= Math.ceil(weeks); week++) {
             double upTo = purchases.expectedPurchases(history, Math.min(week, weeks));
             discounted += (upTo - before) / Math.pow(1 + discountRate, week / WEEKS_PER_YEAR);
             before = upTo;

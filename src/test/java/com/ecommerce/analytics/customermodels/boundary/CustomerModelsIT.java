@@ -8,19 +8,26 @@ import static com.ecommerce.analytics.testing.ErrorAssertions.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.analytics.customermodels.model.BgNbd;
+import com.ecommerce.analytics.customermodels.model.HoldoutComparison;
+import com.ecommerce.analytics.customermodels.model.Purchase;
+import com.ecommerce.analytics.customermodels.model.PurchaseHistories;
+import com.ecommerce.analytics.customermodels.model.PurchaseHistory;
 import com.ecommerce.analytics.testing.Api;
+import com.ecommerce.analytics.testing.Store;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
@@ -29,40 +36,25 @@ import jakarta.ws.rs.core.Response;
  * The published BG/NBD fit reproduced through the API: the CDNOW sample's transactions (src/test/resources/cdnow) of
  * the calibration period imported as orders, then fitted on the cohort of January to March 1997 with calibration
  * ending on 30 September 1997, as Fader, Hardie and Lee (2005) did (all moved to 2000, see SHIFT_DAYS); the
- * Gamma-Gamma fit on its 946 repeat buyers gives Fader and Hardie's (2013) p, q and v.
+ * Gamma-Gamma fit on its 946 repeat buyers gives Fader and Hardie's (2013) p, q and v. Then what the fit predicts
+ * (the ranked customers, the model churn rate), the hold-out check, and orders placed while fits run.
  */
 class CustomerModelsIT {
 
-    /**
-     * Other tests write history in the 1970s to 1990s and from 2001; the sample moves to 2000 whole (1,095 days, so
-     * every interval stays as it was), and only its calibration period is imported, so that it stays the only cohort
-     * of early 2000.
-     */
-    private static final long SHIFT_DAYS = 1_095;
-    private static final java.time.LocalDate CALIBRATION_END = java.time.LocalDate.of(1997, 9, 30);
     private static final String CDNOW_FIT = "{\"cohort_start\":\"" + shifted("1997-01-01") + "\",\"cohort_end\":\""
             + shifted("1997-03-31") + "\",\"calibration_end\":\"" + shifted("1997-09-30") + "\"}";
 
     private static java.time.LocalDate shifted(String day) {
-        return java.time.LocalDate.parse(day).plusDays(SHIFT_DAYS);
+        return CdnowSample.shifted(day);
     }
 
     @BeforeAll
-    static void importTheCdnowSample() throws IOException {
+    static void importTheCdnowSample() {
         StringBuilder csv = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                CustomerModelsIT.class.getResourceAsStream("/cdnow/CDNOW_sample.txt"), StandardCharsets.UTF_8))) {
-            int line = 0;
-            for (String row = in.readLine(); row != null; row = in.readLine()) {
-                String[] f = row.trim().split("\\s+");
-                java.time.LocalDate day = java.time.LocalDate.parse(f[2], java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-                if (day.isAfter(CALIBRATION_END)) {
-                    continue;
-                }
-                csv.append("97").append(++line).append(",CDNOW-CD,CDs,1,").append(day.plusDays(SHIFT_DAYS))
-                        .append(" 12:00,").append(f[4])
-                        .append(",97").append(Integer.parseInt(f[0])).append(",US\n");
-            }
+        int line = 0;
+        for (CdnowSample.Transaction t : CdnowSample.upTo("1997-09-30")) {
+            csv.append("97").append(++line).append(",CDNOW-CD,CDs,1,").append(t.day()).append(" 12:00,")
+                    .append(t.dollars()).append(",97").append(t.customer()).append(",US\n");
         }
         try (Response imported = request("api/import/orders/", admin()).post(Entity.entity(csv.toString(), "text/csv"))) {
             String body = imported.readEntity(String.class);
@@ -96,8 +88,8 @@ class CustomerModelsIT {
         // t_x = 84 / 7 = 12 weeks, T = 98 / 7 = 14 weeks, mean repeat value (20 + 10) / 2 = 15.
         fitted("{}");
         java.time.LocalDate today = java.time.LocalDate.parse(getObject("api/store/", admin()).getString("today"));
-        long customer = com.ecommerce.analytics.testing.Store.customer("US");
-        long product = com.ecommerce.analytics.testing.Store.product("10.00", 100);
+        long customer = Store.customer("US");
+        long product = Store.product("10.00", 100);
         for (int daysAgo : new int[] {98, 56, 56, 14}) {
             Api.created("api/orders/", admin(), "{\"customer\":" + customer + ",\"order_date\":\""
                     + today.minusDays(daysAgo).atTime(17, 0).toInstant(java.time.ZoneOffset.UTC) + "\",\"items\":[{\"product\":"
@@ -125,12 +117,178 @@ class CustomerModelsIT {
         assertEquals(expected.expectedValuePerPurchase().toPlainString(), predicted.getString("expected_value_per_purchase"));
         assertEquals("40.00", clv.getString("lifetime_value"), "the historical value stays");
 
-        long newcomer = com.ecommerce.analytics.testing.Store.customer("US");
+        long newcomer = Store.customer("US");
         assertEquals(jakarta.json.JsonValue.NULL, getObject("api/customer/" + newcomer + "/clv/", analyst()).get("predicted"),
                 "no order, no prediction");
         for (String query : List.of("horizon_days=0", "horizon_days=3651", "discount_rate=1.5", "discount_rate=-0.1",
                 "discount_rate=abc")) {
             assertJsonError(request("api/customer/" + customer + "/clv/?" + query, analyst()).get(), 400);
+        }
+    }
+
+    @Test
+    void theRankedCustomersAndTheModelChurnRateAreTheFitsPredictions() {
+        Store.analyticsCaughtUp(); // the report lists the customers of customer_stats, complete once caught up
+        JsonObject model = fitted(CDNOW_FIT);
+
+        JsonArray ranked = array("api/analytics/customers/?ordering=-predicted_clv&page_size=25");
+        assertEquals(25, ranked.size());
+        BigDecimal before = null;
+        for (JsonObject row : ranked.getValuesAs(JsonObject.class)) {
+            BigDecimal clv = new BigDecimal(row.getString("predicted_clv"));
+            assertTrue(before == null || before.compareTo(clv) >= 0, "ranked by predicted CLV: " + ranked);
+            before = clv;
+        }
+        assertEquals(model.getString("predictions_as_of"), getObject("api/store/", admin()).getString("today"));
+        for (JsonObject row : ranked.getValuesAs(JsonObject.class).subList(0, 3)) {
+            JsonObject predicted = getObject("api/customer/" + row.getInt("id") + "/clv/", analyst())
+                    .getJsonObject("predicted");
+            assertEquals(model.getInt("id"), predicted.getInt("model"));
+            assertEquals(predicted.getString("predicted_clv"), row.getString("predicted_clv"),
+                    "the stored prediction is what the CLV answer predicts for a year, undiscounted");
+            assertEquals(number(predicted, "probability_alive"), number(row, "probability_alive"), 1e-9);
+            assertEquals(number(predicted, "expected_purchases"), number(row, "expected_purchases"), 1e-9);
+        }
+
+        int predicted = 0;
+        int gone = 0;
+        for (int page = 1; ; page++) {
+            JsonArray rows = array("api/analytics/customers/?ordering=-probability_alive&page_size=1000&page=" + page);
+            for (JsonObject row : rows.getValuesAs(JsonObject.class)) {
+                if (!row.isNull("probability_alive")) {
+                    predicted++;
+                    gone += number(row, "probability_alive") < 0.5 ? 1 : 0;
+                }
+            }
+            if (rows.size() < 1000) {
+                break;
+            }
+        }
+        JsonObject churn = getObject("api/analytics/sales/?type=churn_rate&definition=model", analyst());
+        assertEquals(predicted, churn.getInt("customers"));
+        assertEquals(gone, churn.getInt("churned"));
+        assertEquals(predicted - gone, churn.getInt("retained"));
+        assertTrue(gone > 0 && predicted >= 2357, churn.toString());
+        assertEquals(Math.round(10_000.0 * gone / predicted) / 10_000.0, number(churn, "churn_rate"), 1e-9);
+        assertTrue(churn.isNull("period_days"));
+        assertTrue(churn.getString("definition").startsWith("model: customers whose P(alive) under customer model "
+                + model.getInt("id")), churn.getString("definition"));
+        for (String query : List.of("definition=model&period_days=30", "definition=likely")) {
+            assertJsonError(request("api/analytics/sales/?type=churn_rate&" + query, analyst()).get(), 400);
+        }
+        assertJsonError(request("api/analytics/customers/?ordering=-predicted_value", analyst()).get(), 400);
+    }
+
+    @Test
+    void theHoldOutCheckSetsTheCohortsPredictedPurchasesBesideTheirs() {
+        // Fitted on the cohort's first 26 weeks (to 30 June 1997), predicting the 13 weeks to 30 September; the
+        // same computed here from the file with the pure model.
+        String cutOff = shifted("1997-06-30").toString();
+        String end = shifted("1997-09-30").toString();
+        JsonObject checked = getObject("api/analytics/customer-models/evaluation/?cut_off=" + cutOff + "&holdout_end="
+                + end + "&cohort_start=" + shifted("1997-01-01") + "&cohort_end=" + shifted("1997-03-31"), analyst());
+
+        List<PurchaseHistory> calibration = new ArrayList<>();
+        List<Integer> actual = new ArrayList<>();
+        for (List<Purchase> bought : CdnowSample.purchasesUpTo("1997-09-30").values()) {
+            PurchaseHistories.of(bought, shifted("1997-06-30"), shifted("1997-01-01"), shifted("1997-03-31"))
+                    .ifPresent(history -> {
+                        calibration.add(history);
+                        actual.add(PurchaseHistories.purchaseDaysBetween(bought, shifted("1997-06-30"), shifted("1997-09-30")));
+                    });
+        }
+        BgNbd model = BgNbd.fit(calibration).model();
+        double weeks = java.time.temporal.ChronoUnit.DAYS.between(shifted("1997-06-30"), shifted("1997-09-30")) / 7.0;
+        List<HoldoutComparison.Customer> customers = new ArrayList<>();
+        for (int i = 0; i < calibration.size(); i++) {
+            customers.add(new HoldoutComparison.Customer(calibration.get(i).x(),
+                    model.expectedPurchases(calibration.get(i), weeks), actual.get(i)));
+        }
+        HoldoutComparison.Comparison expected = HoldoutComparison.of(customers);
+
+        assertEquals(weeks, number(checked, "holdout_weeks"), 1e-4);
+        assertEquals(model.r(), number(checked.getJsonObject("bg_nbd"), "r"), 1e-3);
+        JsonObject purchases = checked.getJsonObject("purchases");
+        JsonObject total = purchases.getJsonObject("total");
+        assertEquals(2357, total.getInt("customers"));
+        assertEquals(expected.total().actual(), total.getInt("actual"));
+        assertEquals(expected.total().predicted(), number(total, "predicted"), 0.5);
+        assertEquals(total.getInt("actual"), total.getJsonNumber("predicted").doubleValue(), 0.15 * total.getInt("actual"),
+                "the model predicts the hold-out within 15% in total");
+        JsonArray byRepeats = purchases.getJsonArray("by_calibration_repeats");
+        assertEquals(8, byRepeats.size());
+        for (int x = 0; x < 8; x++) {
+            HoldoutComparison.Group group = expected.byCalibrationRepeats().get(x);
+            JsonObject row = byRepeats.getJsonObject(x);
+            assertEquals(group.group(), row.getString("group"));
+            assertEquals(group.customers(), row.getInt("customers"));
+            assertEquals(group.actual(), row.getInt("actual"));
+            assertEquals(group.predicted(), number(row, "predicted"), 0.05);
+        }
+        JsonArray deciles = purchases.getJsonArray("by_decile");
+        assertEquals(10, deciles.size());
+        int inDeciles = 0;
+        for (int d = 0; d < 10; d++) {
+            assertEquals(expected.byDecile().get(d).predicted(), number(deciles.getJsonObject(d), "predicted"), 0.05);
+            inDeciles += deciles.getJsonObject(d).getInt("actual");
+        }
+        assertEquals(total.getInt("actual"), inDeciles);
+        assertTrue(number(deciles.getJsonObject(9), "predicted_per_customer")
+                > number(deciles.getJsonObject(0), "predicted_per_customer"));
+
+        for (String query : List.of("", "cut_off=2000-13-01", "cut_off=" + end + "&holdout_end=" + cutOff,
+                "cut_off=" + cutOff + "&holdout_end=2999-01-01", "cut_off=" + cutOff + "&cohort_start=2000-03-01"
+                        + "&cohort_end=2000-01-01", "cut_off=" + cutOff + "&cohort_start=" + end)) {
+            assertJsonError(request("api/analytics/customer-models/evaluation/?" + query, analyst()).get(), 400);
+        }
+        assertJsonError(request("api/analytics/customer-models/evaluation/?cut_off=" + shifted("1997-01-31")
+                + "&cohort_start=" + shifted("1997-01-31") + "&cohort_end=" + shifted("1997-01-31")
+                + "&holdout_end=" + end, analyst()).get(), 422);
+        assertJsonError(request("api/analytics/customer-models/evaluation/?cut_off=" + cutOff).get(), 401);
+    }
+
+    @Test
+    void ordersGoThroughWhileFitsRun() throws Exception {
+        long customer = Store.customer("US");
+        long product = Store.product("3.00", 500);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> fits = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                fits.add(pool.submit(() -> {
+                    try (Response answer = Api.post("api/analytics/customer-models/rebuild/", admin(), "{}")) {
+                        return answer.getStatus();
+                    }
+                }));
+            }
+            Future<List<Integer>> orders = pool.submit(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    try (Response placed = Api.post("api/orders/", admin(), Store.order(customer, product, 1))) {
+                        statuses.add(placed.getStatus());
+                    }
+                }
+                return statuses;
+            });
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> fit : fits) {
+                statuses.add(fit.get());
+            }
+            assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 409), statuses.toString());
+            assertTrue(statuses.contains(200), statuses.toString());
+            assertEquals(java.util.Collections.nCopies(20, 201), orders.get(), "no order waited on or failed for a fit");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(480, Store.stockOf(product));
+        assertEquals("60.00", getObject("api/customer/" + customer + "/clv/", analyst()).getString("lifetime_value"));
+    }
+
+    private static JsonArray array(String path) {
+        try (Response answer = request(path, analyst()).get()) {
+            String text = answer.readEntity(String.class);
+            assertEquals(200, answer.getStatus(), text);
+            return (JsonArray) Api.parse(text);
         }
     }
 

@@ -87,6 +87,29 @@ class ModelExpectationsTest {
     }
 
     @Test
+    void withoutDiscountThePredictionIsTheWeeklySumsLimit() {
+        GammaGamma spend = new GammaGamma(6.25, 3.74, 15.44);
+        for (PurchaseHistory h : CUSTOMERS) {
+            assertEquals(CustomerForecast.of(1, CDNOW, spend, h, 365, 1e-12).predictedClv(),
+                    CustomerForecast.of(1, CDNOW, spend, h, 365, 0).predictedClv());
+        }
+    }
+
+    @Test
+    void theSampleLikelihoodIsTheSumOfEachCustomersWhateverTheirOrder() {
+        // The sample's sum reuses the terms of one x for every customer with that x; customers repeat here.
+        List<PurchaseHistory> reversed = new java.util.ArrayList<>(CUSTOMERS);
+        java.util.Collections.reverse(reversed);
+        List<PurchaseHistory> sample = new java.util.ArrayList<>(CUSTOMERS);
+        sample.addAll(reversed);
+        double each = 0;
+        for (PurchaseHistory h : sample) {
+            each += CDNOW.logLikelihood(h);
+        }
+        assertEquals(each, CDNOW.logLikelihood(sample), 1e-9);
+    }
+
+    @Test
     void theExpectedValuePerPurchaseIsThePosteriorMeanOfPOverNu() {
         // nu | x purchases of mean m ~ Gamma(p x + q, v + x m), so E[p / nu] = p (v + x m) / (p x + q - 1)
         GammaGamma model = new GammaGamma(6.25, 3.74, 15.44);

@@ -149,6 +149,8 @@ class OpenApiExamplesRecorderIT {
         record("getRefund", "200", get("api/orders/" + orderId + "/refunds/" + refund.getInt("id") + "/", analyst));
         record("listRefunds", "200", get("api/orders/" + orderId + "/refunds/", analyst));
         record("getOrderTax", "200", get("api/order/" + orderId + "/tax/", analyst));
+        recordNamed("getCustomersReport", "200", "ranked_by_predicted_clv",
+                get("api/analytics/customers/?ordering=-predicted_clv&limit=" + LIST_ROWS, analyst));
         record("getCustomerLifetimeValue", "200", get("api/customer/" + customer.getInt("id") + "/clv/", analyst));
         record("getRecommendations", "200", get("api/recommendations/" + customer.getInt("id") + "/?limit=3", analyst));
         post("api/orders/", admin, "{\"customer\":" + customer.getInt("id") + ",\"items\":[{\"product\":" + bench
@@ -188,8 +190,16 @@ class OpenApiExamplesRecorderIT {
         record("rebuildRecommendations", "200", post("api/recommendations/rebuild/", admin, "{}"));
         record("rebuildCustomerModel", "200", post("api/analytics/customer-models/rebuild/", admin, "{}"));
         record("getCustomerModel", "200", get("api/analytics/customer-models/", analyst));
+        record("evaluateCustomerModel", "200", get("api/analytics/customer-models/evaluation/?cut_off="
+                + today.minusDays(91) + "&holdout_end=" + today.minusDays(1), analyst));
+        recordNamed("getSalesAnalytics", "200", "churn_rate_model",
+                get("api/analytics/sales/?type=churn_rate&definition=model", analyst));
+        recordNamed("getSalesAnalytics", "200", "cohort_retention", get("api/analytics/sales/?type=cohort_retention"
+                + "&interval=month&start_date=" + today.minusMonths(3).withDayOfMonth(1) + "&end_date=" + today, analyst));
         record("getRfmSegments", "200", get("api/analytics/segments/", analyst));
         record("listSegmentCustomers", "200", get("api/analytics/segments/champions/?limit=" + LIST_ROWS, analyst));
+        recordNamed("getCustomersReport", "200", "ranked_by_predicted_clv",
+                get("api/analytics/customers/?ordering=-predicted_clv&limit=" + LIST_ROWS, analyst));
         record("getCustomerLifetimeValue", "200", get("api/customer/" + firstCustomer() + "/clv/?horizon_days=365", analyst));
     }
 
