@@ -2,6 +2,7 @@ package com.ecommerce.analytics.platform.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +19,7 @@ public final class KeptFresh<T> {
 
     private static final Logger LOG = Logger.getLogger(KeptFresh.class.getName());
 
-    /** The value and when its computation started: what it shows is at least that recent. */
+    /** The value and when its computation started (to the second, as the store keeps times): it shows at least that. */
     public record Stamped<T>(T value, Instant asOf, long nanos) {
     }
 
@@ -63,7 +64,7 @@ public final class KeptFresh<T> {
     }
 
     private Stamped<T> computed() {
-        Instant asOf = Instant.now();
+        Instant asOf = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long nanos = System.nanoTime();
         return new Stamped<>(computation.get(), asOf, nanos);
     }
