@@ -59,21 +59,27 @@ public class CustomerModelFit {
                 PurchaseHistories.of(bought, end, cohortStart, cohortEnd).ifPresent(sample::add);
                 PurchaseHistories.of(bought, today, null, null).ifPresent(history -> todays.put(customer, history));
             });
+            long read = System.nanoTime();
             if (sample.stream().noneMatch(history -> history.x() > 0)) {
                 throw new Unprocessable("No customer in the sample bought twice by " + end + ": there is nothing to "
                         + "fit a model of repeat purchases to.");
             }
             BgNbd.Fitted bgNbd = BgNbd.fit(sample);
+            long fittedPurchases = System.nanoTime();
             GammaGamma.Fitted gammaGamma = GammaGamma.fit(sample);
+            long fittedSpend = System.nanoTime();
             List<CustomerPrediction> predictions = predictions(todays, bgNbd.model(),
                     gammaGamma.repeatBuyers() == 0 ? null : gammaGamma.model());
+            long predicted = System.nanoTime();
             CustomerModel model = store.save(new CustomerModel(0, StoredTime.now(), end, cohortStart, cohortEnd,
                     sample.size(), gammaGamma.repeatBuyers(), parameters(bgNbd), gammaGamma.repeatBuyers() == 0 ? null
                     : new CustomerModel.GammaGammaParameters(gammaGamma.model().p(), gammaGamma.model().q(),
                     gammaGamma.model().v(), gammaGamma.logLikelihood()),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), today), predictions);
-            LOG.info(() -> "Customer model " + model.id() + " fitted on " + model.customers() + " customers and "
-                    + predictions.size() + " predicted in " + model.fitMillis() + " ms");
+            LOG.info(() -> String.format("Customer model %d fitted on %d customers and %d predicted in %d ms: read %d, "
+                    + "BG/NBD %d, Gamma-Gamma %d, predictions %d, stored %d", model.id(), model.customers(),
+                    predictions.size(), model.fitMillis(), millis(started, read), millis(read, fittedPurchases),
+                    millis(fittedPurchases, fittedSpend), millis(fittedSpend, predicted), millis(predicted, System.nanoTime())));
             return model;
         } finally {
             RUNNING.set(false);
@@ -103,6 +109,10 @@ public class CustomerModelFit {
                     forecast.predictedClv()));
         });
         return predictions;
+    }
+
+    private static long millis(long from, long to) {
+        return TimeUnit.NANOSECONDS.toMillis(to - from);
     }
 
     private static double fourDecimals(double value) {

@@ -1,6 +1,5 @@
 package com.ecommerce.analytics.customermodels.control;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,11 +8,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -39,8 +37,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class CustomerMonths {
 
-    /** One customer: country, months with an order as year * 12 + month - 1 in order (the first is the cohort's), cents. */
-    private record Active(String country, int[] months, long[] cents) {
+    /** One customer's country and months. */
+    private record Active(String country, CohortRetention.Customer months) {
     }
 
     @Inject
@@ -73,22 +71,11 @@ public class CustomerMonths {
         YearMonth lastCohort = YearMonth.from(end);
         YearMonth thisMonth = YearMonth.from(calendar.today());
         YearMonth lastMonth = lastCohort.isAfter(thisMonth) ? thisMonth : lastCohort;
-        int from = index(firstCohort);
-        int to = index(lastCohort);
-        int last = index(lastMonth);
         List<CohortRetention.Customer> members = new ArrayList<>();
         for (Active customer : kept.value()) {
-            int first = customer.months()[0];
-            if (first < from || first > to || country != null && !country.value().equals(customer.country())) {
-                continue;
+            if (country == null || country.value().equals(customer.country())) {
+                members.add(customer.months());
             }
-            Set<YearMonth> active = new HashSet<>();
-            long cents = 0;
-            for (int i = 0; i < customer.months().length && customer.months()[i] <= last; i++) {
-                active.add(month(customer.months()[i]));
-                cents += customer.cents()[i];
-            }
-            members.add(new CohortRetention.Customer(month(first), active, BigDecimal.valueOf(cents, 2)));
         }
         List<CohortTable.Cohort> cohorts = CohortRetention.of(members, firstCohort, lastCohort, lastMonth).stream()
                 .map(c -> new CohortTable.Cohort(c.month().toString(), c.customers(), c.revenue(), c.activeCustomers(),
@@ -110,13 +97,13 @@ public class CustomerMonths {
         long[] cents = new long[bought.size()];
         int n = -1;
         for (Purchase purchase : bought) {
-            int month = index(YearMonth.from(purchase.day()));
+            int month = CohortRetention.index(YearMonth.from(purchase.day()));
             if (n < 0 || months[n] != month) {
                 months[++n] = month;
             }
             cents[n] += purchase.value().movePointRight(2).longValue();
         }
-        return new Active(country, java.util.Arrays.copyOf(months, n + 1), java.util.Arrays.copyOf(cents, n + 1));
+        return new Active(country, new CohortRetention.Customer(Arrays.copyOf(months, n + 1), Arrays.copyOf(cents, n + 1)));
     }
 
     private Map<Long, String> countries() {
@@ -137,11 +124,4 @@ public class CustomerMonths {
         }
     }
 
-    private static int index(YearMonth month) {
-        return month.getYear() * 12 + month.getMonthValue() - 1;
-    }
-
-    private static YearMonth month(int index) {
-        return YearMonth.of(index / 12, index % 12 + 1);
-    }
 }

@@ -21,8 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.ecommerce.analytics.analytics.control.SqlValues;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.customermodels.model.RfmScores;
+import com.ecommerce.analytics.platform.lifecycle.KeptFresh;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,7 +33,7 @@ import jakarta.inject.Inject;
  * Every customer with an order scored by recency, frequency and monetary quintiles and put in a segment, from
  * customer_stats (orders not canceled, spend net of refunds, the last order), which the sales ledger keeps with every
  * order. Quintiles rank each customer against all the others, so the scoring is kept in this instance's memory for
- * RFM_FRESH_SECONDS (30) rather than redone for every question about one customer.
+ * RFM_FRESH_SECONDS (30) rather than redone for every question about one customer, and redone in the background.
  */
 @ApplicationScoped
 public class RfmSegments {
@@ -49,19 +52,25 @@ public class RfmSegments {
     @Inject
     StoreCalendar calendar;
 
-    private volatile Scoring last;
-    private volatile long lastNanos;
+    @Resource
+    ManagedExecutorService background;
+
+    private KeptFresh<Scoring> scoring;
+
+    @PostConstruct
+    void keep() {
+        scoring = new KeptFresh<>(this::scored, Duration.ofSeconds(freshSeconds));
+    }
 
     public Scoring current() {
-        Scoring scoring = last;
-        if (scoring == null || System.nanoTime() - lastNanos > Duration.ofSeconds(freshSeconds).toNanos()) {
-            List<RfmScores.Scored> scored = RfmScores.score(figures(calendar.today()));
-            scoring = new Scoring(calendar.today(), scored, scored.stream()
-                    .collect(Collectors.toUnmodifiableMap(s -> s.figures().customer(), Function.identity())));
-            last = scoring;
-            lastNanos = System.nanoTime();
-        }
-        return scoring;
+        return scoring.get(background).value();
+    }
+
+    private Scoring scored() {
+        LocalDate today = calendar.today();
+        List<RfmScores.Scored> scored = RfmScores.score(figures(today));
+        return new Scoring(today, scored, scored.stream()
+                .collect(Collectors.toUnmodifiableMap(s -> s.figures().customer(), Function.identity())));
     }
 
     private List<RfmScores.Figures> figures(LocalDate today) {

@@ -1,5 +1,6 @@
 package com.ecommerce.analytics.customermodels.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.math3.special.Gamma;
@@ -13,18 +14,36 @@ public record GammaGamma(double p, double q, double v) {
 
     /** The log-likelihood of a repeat buyer's mean value over x purchases (equation 4 of the 2013 note). */
     public double logLikelihood(PurchaseHistory h) {
-        int x = h.x();
-        double m = h.meanRepeatValue();
-        return Gamma.logGamma(p * x + q) - Gamma.logGamma(p * x) - Gamma.logGamma(q) + q * Math.log(v)
-                + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(x * m + v);
+        return logLikelihood(h, countTerms(h.x()));
     }
 
+    /** The sum over repeat buyers; the gamma functions of x are computed once per x, not once per buyer. */
     public double logLikelihood(List<PurchaseHistory> repeatBuyers) {
+        double[] byCount = new double[0];
         double sum = 0;
         for (PurchaseHistory buyer : repeatBuyers) {
-            sum += logLikelihood(buyer);
+            int x = buyer.x();
+            if (x >= byCount.length) {
+                int known = byCount.length;
+                byCount = Arrays.copyOf(byCount, Math.max(x + 1, 2 * known));
+                Arrays.fill(byCount, known, byCount.length, Double.NaN);
+            }
+            if (Double.isNaN(byCount[x])) {
+                byCount[x] = countTerms(x);
+            }
+            sum += logLikelihood(buyer, byCount[x]);
         }
         return sum;
+    }
+
+    private double countTerms(int x) {
+        return Gamma.logGamma(p * x + q) - Gamma.logGamma(p * x) - Gamma.logGamma(q) + q * Math.log(v);
+    }
+
+    private double logLikelihood(PurchaseHistory h, double countTerms) {
+        int x = h.x();
+        double m = h.meanRepeatValue();
+        return countTerms + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(x * m + v);
     }
 
     public static Fitted fit(List<PurchaseHistory> customers) {

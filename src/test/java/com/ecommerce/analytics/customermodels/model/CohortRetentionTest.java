@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,27 @@ class CohortRetentionTest {
         assertEquals(List.of(0.0), triangle.get(2).retention());
     }
 
+    /** The spend falls in the first month; the months are given in order, the first being the cohort's. */
     private static CohortRetention.Customer customer(YearMonth first, String spend, YearMonth... active) {
-        return new CohortRetention.Customer(first, Set.of(active), new BigDecimal(spend));
+        int[] months = new int[active.length];
+        long[] cents = new long[active.length];
+        for (int i = 0; i < active.length; i++) {
+            months[i] = CohortRetention.index(active[i]);
+        }
+        cents[0] = new BigDecimal(spend).movePointRight(2).longValueExact();
+        assertEquals(first, active[0]);
+        return new CohortRetention.Customer(months, cents);
+    }
+
+    @Test
+    void spendCountsUpToTheLastMonthOnlyAndMonthsNumberBothWays() {
+        YearMonth feb = JAN.plusMonths(1);
+        CohortRetention.Customer customer = new CohortRetention.Customer(
+                new int[] {CohortRetention.index(JAN), CohortRetention.index(feb), CohortRetention.index(JAN.plusMonths(4))},
+                new long[] {1_000, 250, 99_900});
+        List<CohortRetention.Cohort> triangle = CohortRetention.of(List.of(customer), JAN, JAN, feb);
+        assertEquals(new BigDecimal("12.50"), triangle.get(0).revenue(), "May's 999.00 lies after February");
+        assertEquals(List.of(1), triangle.get(0).activeCustomers());
+        assertEquals(YearMonth.of(1970, 12), CohortRetention.month(CohortRetention.index(YearMonth.of(1970, 12))));
     }
 }

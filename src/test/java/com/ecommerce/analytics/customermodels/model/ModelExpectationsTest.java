@@ -107,6 +107,14 @@ class ModelExpectationsTest {
             each += CDNOW.logLikelihood(h);
         }
         assertEquals(each, CDNOW.logLikelihood(sample), 1e-9);
+
+        GammaGamma spend = new GammaGamma(6.25, 3.74, 15.44);
+        List<PurchaseHistory> repeatBuyers = sample.stream().filter(h -> h.x() > 0).toList();
+        double eachSpend = 0;
+        for (PurchaseHistory h : repeatBuyers) {
+            eachSpend += spend.logLikelihood(h);
+        }
+        assertEquals(eachSpend, spend.logLikelihood(repeatBuyers), 1e-9);
     }
 
     @Test
