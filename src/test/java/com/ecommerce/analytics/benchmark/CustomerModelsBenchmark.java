@@ -65,8 +65,6 @@ final class CustomerModelsBenchmark {
         Random random = new Random(20);
         String start = today.minusMonths(23).withDayOfMonth(1).toString();
         Map<String, Supplier<String>> requests = new LinkedHashMap<>();
-        requests.put("customer CLV with prediction and RFM (random customer)",
-                () -> "api/customer/" + customers.get(random.nextInt(customers.size())) + "/clv/");
         requests.put("customers ranked by predicted CLV, first page of 50",
                 () -> "api/analytics/customers/?ordering=-predicted_clv&limit=50");
         requests.put("churn rate, definition=model", () -> "api/analytics/sales/?type=churn_rate&definition=model");
@@ -76,6 +74,8 @@ final class CustomerModelsBenchmark {
                 + start + "&end_date=" + today);
         requests.put("cohort retention, 24 months, country US", () -> "api/analytics/sales/?type=cohort_retention"
                 + "&start_date=" + start + "&end_date=" + today + "&country=US");
+        requests.put("customer CLV with prediction and RFM (random customer)",
+                () -> "api/customer/" + customers.get(random.nextInt(customers.size())) + "/clv/");
         requests.forEach((name, path) -> timer.time(name, path, admin, 10, 100));
     }
 

@@ -46,6 +46,8 @@ public class CustomerSpend {
             "predicted_clv", "p.predicted_clv", "probability_alive", "p.probability_alive",
             "expected_purchases", "p.expected_purchases");
 
+    private static final String SELECT = "SELECT c.id, c.name, c.email, c.country, s.orders, s.gross, s.refunds, "
+            + "s.first_order_date, s.last_order_date, p.probability_alive, p.expected_purchases, p.predicted_clv ";
     private static final Set<String> PREDICTED = Set.of("p.predicted_clv", "p.probability_alive",
             "p.expected_purchases");
 
@@ -60,14 +62,46 @@ public class CustomerSpend {
         long total = ((Number) NativeQueries.bind(em.createNativeQuery("SELECT COUNT(*) FROM customer_stats s"
                 + (byCustomer ? " JOIN customer c ON c.id = s.customer_id" : "") + where), parameters)
                 .getSingleResult()).longValue();
-        Query rows = NativeQueries.bind(em.createNativeQuery("SELECT c.id, c.name, c.email, c.country, s.orders, s.gross, "
-                        + "s.refunds, s.first_order_date, s.last_order_date, p.probability_alive, p.expected_purchases, "
-                        + "p.predicted_clv FROM customer_stats s JOIN customer c ON c.id = s.customer_id "
-                        + "LEFT JOIN customer_prediction p ON p.customer_id = s.customer_id" + where
+        String key = ordering == null ? "" : ordering.trim();
+        String predicted = ORDERING.get(key.startsWith("-") ? key.substring(1) : key);
+        if (predicted != null && PREDICTED.contains(predicted)) {
+            return new Page<>(byPrediction(predicted, key.startsWith("-") ? " DESC" : " ASC", where, parameters, page),
+                    total, page);
+        }
+        Query rows = NativeQueries.bind(em.createNativeQuery(SELECT + "FROM customer_stats s JOIN customer c ON "
+                        + "c.id = s.customer_id LEFT JOIN customer_prediction p ON p.customer_id = s.customer_id" + where
                         + " ORDER BY " + orderBy(ordering)), parameters)
                 .setFirstResult((int) page.offset())
                 .setMaxResults(page.limit());
         return new Page<>(SqlRow.read(rows, CustomerSpend::row), total, page);
+    }
+
+    /**
+     * Ordered by one prediction, the customers the fit predicted come first, read in the order of the prediction's
+     * index (ties by id the same way, so that the index serves the page), then those without, by id.
+     */
+    private List<Row> byPrediction(String column, String direction, String where, List<Object> parameters,
+                                   PageRequest page) {
+        String predictedOnly = (where.isEmpty() ? " WHERE " : where + " AND ") + column + " IS NOT NULL";
+        List<Row> rows = new ArrayList<>(SqlRow.read(NativeQueries.bind(em.createNativeQuery(SELECT
+                        + "FROM customer_prediction p JOIN customer_stats s ON s.customer_id = p.customer_id "
+                        + "JOIN customer c ON c.id = s.customer_id" + predictedOnly + " ORDER BY " + column + direction
+                        + ", p.customer_id" + direction), parameters)
+                .setFirstResult((int) page.offset())
+                .setMaxResults(page.limit()), CustomerSpend::row));
+        if (rows.size() == page.limit()) {
+            return rows;
+        }
+        long withPrediction = ((Number) NativeQueries.bind(em.createNativeQuery("SELECT COUNT(*) FROM "
+                + "customer_prediction p JOIN customer_stats s ON s.customer_id = p.customer_id JOIN customer c ON "
+                + "c.id = s.customer_id" + predictedOnly), parameters).getSingleResult()).longValue();
+        String withoutOnly = (where.isEmpty() ? " WHERE " : where + " AND ") + column + " IS NULL";
+        rows.addAll(SqlRow.read(NativeQueries.bind(em.createNativeQuery(SELECT + "FROM customer_stats s JOIN "
+                        + "customer c ON c.id = s.customer_id LEFT JOIN customer_prediction p ON "
+                        + "p.customer_id = s.customer_id" + withoutOnly + " ORDER BY s.customer_id" + direction), parameters)
+                .setFirstResult((int) Math.max(0, page.offset() - withPrediction))
+                .setMaxResults(page.limit() - rows.size()), CustomerSpend::row));
+        return rows;
     }
 
     private static String where(Filter filter, List<Object> parameters) {

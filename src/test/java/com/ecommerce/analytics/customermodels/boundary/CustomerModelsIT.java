@@ -152,18 +152,31 @@ class CustomerModelsIT {
 
         int predicted = 0;
         int gone = 0;
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        long total = -1;
+        boolean unpredicted = false;
         for (int page = 1; ; page++) {
-            JsonArray rows = array("api/analytics/customers/?ordering=-probability_alive&page_size=1000&page=" + page);
+            JsonArray rows;
+            try (Response answer = request("api/analytics/customers/?ordering=-probability_alive&page_size=1000&page="
+                    + page, analyst()).get()) {
+                total = Long.parseLong(answer.getHeaderString("X-Total-Count"));
+                rows = (JsonArray) Api.parse(answer.readEntity(String.class));
+            }
             for (JsonObject row : rows.getValuesAs(JsonObject.class)) {
+                assertTrue(seen.add(row.getInt("id")), "each customer once across the pages");
                 if (!row.isNull("probability_alive")) {
+                    assertTrue(!unpredicted, "the predicted customers come first");
                     predicted++;
                     gone += number(row, "probability_alive") < 0.5 ? 1 : 0;
+                } else {
+                    unpredicted = true;
                 }
             }
             if (rows.size() < 1000) {
                 break;
             }
         }
+        assertEquals(total, seen.size(), "every customer of the report, predicted or not");
         JsonObject churn = getObject("api/analytics/sales/?type=churn_rate&definition=model", analyst());
         assertEquals(predicted, churn.getInt("customers"));
         assertEquals(gone, churn.getInt("churned"));
