@@ -17,6 +17,8 @@ import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 /** The customer_model table (every fit, the latest in use) and customer_prediction (the latest fit's predictions). */
 @Stateless
@@ -120,6 +122,7 @@ public class CustomerModelStore {
         }
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CustomerModel> inUse() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
