@@ -1,5 +1,7 @@
 package com.ecommerce.analytics.analytics.boundary;
 
+import java.util.Map;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -10,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.analytics.control.CustomerSpend;
+import com.ecommerce.analytics.customermodels.control.RfmSegments;
+import com.ecommerce.analytics.customermodels.model.RfmScores;
 import com.ecommerce.analytics.customers.control.CountryNames;
 import com.ecommerce.analytics.platform.docs.OpenApiConventions;
 import com.ecommerce.analytics.platform.rest.CsvTables;
@@ -41,6 +45,9 @@ public class CustomersReportResource {
     @Inject
     CustomerSpend spend;
 
+    @Inject
+    RfmSegments segments;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Extension(name = OpenApiConventions.REVALIDATED, value = "true")
@@ -50,7 +57,8 @@ public class CustomersReportResource {
             + "country and spend or order-count ranges; paged like every list (X-Total-Count, Link). Once the customer "
             + "models are fitted, each customer also carries what the model in use predicted at its fit for the next "
             + "365 days (P(alive), expected purchases, predicted CLV undiscounted; null before): "
-            + "ordering=-predicted_clv ranks customers by predicted value.")
+            + "ordering=-predicted_clv ranks customers by predicted value. rfm_segment is the customer's RFM segment "
+            + "(GET /api/analytics/segments/), scored at most RFM_FRESH_SECONDS ago; null without an order.")
     @APIResponse(responseCode = "400", description = "Bad filter, paging or ordering")
     @APIResponse(responseCode = "200", description = "One page of customers, with X-Total-Count and Link headers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerSpend.Row.class)))
@@ -72,6 +80,10 @@ public class CustomersReportResource {
         var filter = new CustomerSpend.Filter(country == null || country.isBlank() ? null : CountryNames.required(country),
                 search, QueryValues.decimal("min_spend", minSpend), QueryValues.decimal("max_spend", maxSpend),
                 QueryValues.whole("min_orders", minOrders), QueryValues.whole("max_orders", maxOrders));
-        return PagedResponse.of(spend.report(filter, ordering, paging.toRequest()), uri);
+        Map<Long, RfmScores.Scored> scored = segments.current().byCustomer();
+        return PagedResponse.of(spend.report(filter, ordering, paging.toRequest()).map(row -> {
+            RfmScores.Scored customer = scored.get(row.id());
+            return customer == null ? row : row.inSegment(customer.segment().code());
+        }), uri);
     }
 }

@@ -31,7 +31,12 @@ public class CustomerSpend {
     public record Row(long id, String name, String email, String country, long orders, BigDecimal spend,
                       BigDecimal grossSpend, BigDecimal refunds, BigDecimal averageOrderValue, Instant firstOrderDate,
                       Instant lastOrderDate, Double probabilityAlive, Double expectedPurchases,
-                      BigDecimal predictedClv) implements InStoreCurrency {
+                      BigDecimal predictedClv, String rfmSegment) implements InStoreCurrency {
+
+        public Row inSegment(String segment) {
+            return new Row(id, name, email, country, orders, spend, grossSpend, refunds, averageOrderValue,
+                    firstOrderDate, lastOrderDate, probabilityAlive, expectedPurchases, predictedClv, segment);
+        }
     }
 
     /** Report filters; null means no bound. Spend is net: gross less refunds. */
@@ -154,6 +159,6 @@ public class CustomerSpend {
         CustomerStats stats = CustomerStats.of(row, 4);
         return new Row(row.whole(0), row.text(1), row.text(2), row.text(3), stats.orders(), stats.spend(), stats.gross(),
                 stats.refunds(), stats.averageOrderValue(), stats.firstOrderDate(), stats.lastOrderDate(),
-                row.optionalReal(9), row.optionalReal(10), row.optionalDecimal(11));
+                row.optionalReal(9), row.optionalReal(10), row.optionalDecimal(11), null);
     }
 }

@@ -69,6 +69,9 @@ class SegmentsIT {
         assertEquals(5, rfm.getInt("recency"), "no customer ordered more recently: " + rfm);
         assertEquals(1, rfm.getInt("frequency"), "no customer has fewer orders: " + rfm);
         assertEquals("new_customers", rfm.getString("segment"));
+        String email = getObject("api/customers/" + customer + "/", admin()).getString("email");
+        JsonObject row = Api.getObjectFromList("api/analytics/customers/?search=" + email, analyst());
+        assertEquals("new_customers", row.getString("rfm_segment"), "the segment shows on the customers report too");
         JsonObject newcomer = Api.getObjectFromList("api/analytics/segments/new_customers/?limit=1000", analyst());
         assertTrue(newcomer != null);
     }
