@@ -41,8 +41,10 @@ public class ChurnRate {
 
     /** model: of the customers the model in use predicted at its fit, those with P(alive) below MODEL_THRESHOLD. */
     public Churn byModel() {
-        CustomerModelStore.Dropouts dropouts = models.dropouts(MODEL_THRESHOLD).orElseThrow(() -> new Conflict(
-                "No customer model has been fitted yet; POST /api/analytics/customer-models/rebuild/ fits one."));
+        CustomerModelStore.Dropouts dropouts = models.dropouts(MODEL_THRESHOLD)
+                .filter(counted -> counted.model().predictionsAsOf() != null)
+                .orElseThrow(() -> new Conflict("No customer model with predictions has been fitted yet; POST "
+                        + "/api/analytics/customer-models/rebuild/ fits one."));
         return churn("model: customers whose P(alive) under customer model " + dropouts.model().id() + " (BG/NBD, "
                 + "as of " + dropouts.model().predictionsAsOf() + ") is below " + MODEL_THRESHOLD + ", of the "
                 + "customers with an order then", null, dropouts.customers(), dropouts.customers() - dropouts.likelyGone());

@@ -27,7 +27,8 @@ import jakarta.inject.Inject;
 
 /**
  * Fits the customer models on the whole store every CUSTOMER_MODELS_REBUILD_HOURS (0: only on request), so that P(alive)
- * and the ranked predictions follow the orders; the first fit comes soon after start when there is none or it is due.
+ * and the ranked predictions follow the orders; the first fit comes soon after start when there is none, it is due, or
+ * the one in use was fitted before fits stored their predictions.
  * With several instances each has this timer; an instance skips its turn when a fit is younger than half a period.
  */
 @Singleton
@@ -59,6 +60,7 @@ public class CustomerModelSchedule {
         }
         Duration period = Duration.ofHours(rebuildHours);
         Duration first = models.inUse()
+                .filter(model -> model.predictionsAsOf() != null)
                 .map(model -> Duration.between(Instant.now(), model.fittedAt().plus(period)))
                 .filter(wait -> wait.compareTo(FIRST_FIT_DELAY) > 0)
                 .orElse(FIRST_FIT_DELAY);
@@ -70,7 +72,8 @@ public class CustomerModelSchedule {
     void fitWhenDue() {
         Optional<CustomerModel> inUse = models.inUse();
         Duration halfPeriod = Duration.ofHours(rebuildHours).dividedBy(2);
-        if (inUse.isPresent() && inUse.get().fittedAt().plus(halfPeriod).isAfter(Instant.now())) {
+        if (inUse.isPresent() && inUse.get().predictionsAsOf() != null
+                && inUse.get().fittedAt().plus(halfPeriod).isAfter(Instant.now())) {
             return;
         }
         try {
