@@ -97,12 +97,6 @@ public class CustomerModelFit {
                                                         GammaGamma spend) {
         List<CustomerPrediction> predictions = new ArrayList<>(histories.size());
         histories.forEach((customer, history) -> {
-            if (spend == null) {
-                double weeks = CustomerPrediction.HORIZON_DAYS / 7.0;
-                predictions.add(new CustomerPrediction(customer, fourDecimals(purchases.probabilityAlive(history)),
-                        fourDecimals(purchases.expectedPurchases(history, weeks)), null));
-                return;
-            }
             CustomerForecast forecast = CustomerForecast.of(0, purchases, spend, history,
                     CustomerPrediction.HORIZON_DAYS, 0);
             predictions.add(new CustomerPrediction(customer, forecast.probabilityAlive(), forecast.expectedPurchases(),
@@ -113,9 +107,5 @@ public class CustomerModelFit {
 
     private static long millis(long from, long to) {
         return TimeUnit.NANOSECONDS.toMillis(to - from);
-    }
-
-    private static double fourDecimals(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
     }
 }

@@ -61,12 +61,12 @@ public class CustomerMonths {
 
     @PostConstruct
     void keep() {
-        customers = new KeptFresh<>(this::read, Duration.ofSeconds(freshSeconds));
+        customers = new KeptFresh<>(this::read, Duration.ofSeconds(freshSeconds), background);
     }
 
     /** Cohorts of the months from start's to end's, their later months counted up to end's month or the current one. */
     public CohortTable retention(LocalDate start, LocalDate end, CountryCode country) {
-        KeptFresh.Stamped<List<Active>> kept = customers.get(background);
+        KeptFresh.Stamped<List<Active>> kept = customers.get();
         YearMonth firstCohort = YearMonth.from(start);
         YearMonth lastCohort = YearMonth.from(end);
         YearMonth thisMonth = YearMonth.from(calendar.today());
@@ -123,5 +123,4 @@ public class CustomerMonths {
             throw new IllegalStateException("Cannot read the customers' countries", e);
         }
     }
-
 }

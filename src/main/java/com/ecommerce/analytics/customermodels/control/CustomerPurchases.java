@@ -54,7 +54,7 @@ public class CustomerPurchases {
                             purchases = new ArrayList<>();
                         }
                         current = customer;
-                        purchases.add(purchase(rows, zone, refunded));
+                        purchases.add(purchase(rows, zone, refunded.get(rows.getLong(2))));
                     }
                     if (!purchases.isEmpty()) {
                         consumer.accept(current, purchases);
@@ -76,8 +76,7 @@ public class CustomerPurchases {
             List<Purchase> purchases = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    BigDecimal refunded = rows.getBigDecimal(5);
-                    purchases.add(purchase(rows, zone, refunded == null ? Map.of() : Map.of(rows.getLong(2), refunded)));
+                    purchases.add(purchase(rows, zone, rows.getBigDecimal(5)));
                 }
             }
             return purchases;
@@ -86,9 +85,10 @@ public class CustomerPurchases {
         }
     }
 
-    private static Purchase purchase(ResultSet row, ZoneId zone, Map<Long, BigDecimal> refunded) throws SQLException {
+    /** An order as a purchase on its day, worth its total less what was refunded of it (null: nothing). */
+    private static Purchase purchase(ResultSet row, ZoneId zone, BigDecimal refunded) throws SQLException {
         LocalDate day = SqlValues.instant(row.getTimestamp(3)).atZone(zone).toLocalDate();
-        BigDecimal value = row.getBigDecimal(4).subtract(refunded.getOrDefault(row.getLong(2), BigDecimal.ZERO));
+        BigDecimal value = row.getBigDecimal(4).subtract(refunded == null ? BigDecimal.ZERO : refunded);
         return new Purchase(day, value.max(BigDecimal.ZERO));
     }
 

@@ -59,11 +59,11 @@ public class RfmSegments {
 
     @PostConstruct
     void keep() {
-        scoring = new KeptFresh<>(this::scored, Duration.ofSeconds(freshSeconds));
+        scoring = new KeptFresh<>(this::scored, Duration.ofSeconds(freshSeconds), background);
     }
 
     public Scoring current() {
-        return scoring.get(background).value();
+        return scoring.get().value();
     }
 
     private Scoring scored() {

@@ -1,6 +1,5 @@
 package com.ecommerce.analytics.customermodels.model;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.math3.special.Gamma;
@@ -19,19 +18,10 @@ public record BgNbd(double r, double alpha, double a, double b) {
 
     /** The sum over customers; the terms that depend on x alone are computed once per x, not once per customer. */
     public double logLikelihood(List<PurchaseHistory> customers) {
-        double[] byCount = new double[0];
+        PerRepeatCount countTerms = new PerRepeatCount(this::countTerms);
         double sum = 0;
         for (PurchaseHistory customer : customers) {
-            int x = customer.x();
-            if (x >= byCount.length) {
-                int known = byCount.length;
-                byCount = Arrays.copyOf(byCount, Math.max(x + 1, 2 * known));
-                Arrays.fill(byCount, known, byCount.length, Double.NaN);
-            }
-            if (Double.isNaN(byCount[x])) {
-                byCount[x] = countTerms(x);
-            }
-            sum += logLikelihood(customer, byCount[x]);
+            sum += logLikelihood(customer, countTerms.of(customer.x()));
         }
         return sum;
     }

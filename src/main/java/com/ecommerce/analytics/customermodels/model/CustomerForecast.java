@@ -22,11 +22,11 @@ public record CustomerForecast(
 
     private static final double WEEKS_PER_YEAR = 52.0;
 
+    /** Without a spend model (null: nobody's repeat purchases had a value), purchases only: the values are null. */
     public static CustomerForecast of(long model, BgNbd purchases, GammaGamma spend, PurchaseHistory history,
                                       int horizonDays, double discountRate) {
         double weeks = horizonDays / 7.0;
         double expected = purchases.expectedPurchases(history, weeks);
-        double value = spend.expectedValuePerPurchase(history);
         double discounted = discountRate == 0 ? expected : 0;
         double before = 0;
         for (int week = 1; discountRate != 0 && week <= Math.ceil(weeks); week++) {
@@ -34,8 +34,9 @@ public record CustomerForecast(
             discounted += (upTo - before) / Math.pow(1 + discountRate, week / WEEKS_PER_YEAR);
             before = upTo;
         }
+        Double value = spend == null ? null : spend.expectedValuePerPurchase(history);
         return new CustomerForecast(model, horizonDays, discountRate, round(purchases.probabilityAlive(history), 4),
-                round(expected, 4), money(value), money(discounted * value));
+                round(expected, 4), value == null ? null : money(value), value == null ? null : money(discounted * value));
     }
 
     private static double round(double value, int decimals) {

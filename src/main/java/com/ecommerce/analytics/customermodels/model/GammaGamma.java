@@ -1,6 +1,5 @@
 package com.ecommerce.analytics.customermodels.model;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.math3.special.Gamma;
@@ -19,19 +18,10 @@ public record GammaGamma(double p, double q, double v) {
 
     /** The sum over repeat buyers; the gamma functions of x are computed once per x, not once per buyer. */
     public double logLikelihood(List<PurchaseHistory> repeatBuyers) {
-        double[] byCount = new double[0];
+        PerRepeatCount countTerms = new PerRepeatCount(this::countTerms);
         double sum = 0;
         for (PurchaseHistory buyer : repeatBuyers) {
-            int x = buyer.x();
-            if (x >= byCount.length) {
-                int known = byCount.length;
-                byCount = Arrays.copyOf(byCount, Math.max(x + 1, 2 * known));
-                Arrays.fill(byCount, known, byCount.length, Double.NaN);
-            }
-            if (Double.isNaN(byCount[x])) {
-                byCount[x] = countTerms(x);
-            }
-            sum += logLikelihood(buyer, byCount[x]);
+            sum += logLikelihood(buyer, countTerms.of(buyer.x()));
         }
         return sum;
     }

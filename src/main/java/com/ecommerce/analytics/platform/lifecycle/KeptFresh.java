@@ -25,15 +25,17 @@ public final class KeptFresh<T> {
 
     private final Supplier<T> computation;
     private final Duration freshFor;
+    private final Executor background;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Stamped<T> last;
 
-    public KeptFresh(Supplier<T> computation, Duration freshFor) {
+    public KeptFresh(Supplier<T> computation, Duration freshFor, Executor background) {
         this.computation = computation;
         this.freshFor = freshFor;
+        this.background = background;
     }
 
-    public Stamped<T> get(Executor background) {
+    public Stamped<T> get() {
         Stamped<T> current = last;
         if (current == null) {
             synchronized (this) {
