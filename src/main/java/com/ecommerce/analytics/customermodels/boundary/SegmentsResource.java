@@ -44,7 +44,7 @@ public class SegmentsResource {
             + "the segment of its recency and frequency scores: champions (R5 F4-5), loyal_customers (R3-4 F4-5), "
             + "potential_loyalists (R4-5 F2-3), new_customers (R5 F1), promising (R4 F1), need_attention (R3 F3), "
             + "about_to_sleep (R3 F1-2), at_risk (R1-2 F3-4), cant_lose_them (R1-2 F5), hibernating (R1-2 F1-2). "
-            + "Scored at most RFM_FRESH_SECONDS (30) ago.";
+            + "Scored at most twice RFM_FRESH_SECONDS (30) ago, by whichever instance answers.";
 
     @Inject
     RfmSegments segments;

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
@@ -17,7 +16,9 @@ import com.ecommerce.analytics.customermodels.model.PurchaseHistories;
 import com.ecommerce.analytics.customermodels.model.PurchaseHistory;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.lifecycle.JobLease;
 import com.ecommerce.analytics.platform.errors.Unprocessable;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -32,8 +33,11 @@ import jakarta.inject.Inject;
 public class CustomerModelFit {
 
     private static final Logger LOG = Logger.getLogger(CustomerModelFit.class.getName());
-    /** One fit at a time in this instance; a fit reads every order and would only compete with itself. */
-    private static final AtomicBoolean RUNNING = new AtomicBoolean();
+    /** One fit at a time across instances: a fit reads every order and would only compete with itself. */
+    static final String JOB = "customer_model_fit";
+
+    @Inject
+    JobLease lease;
 
     @Inject
     CustomerPurchases purchases;
@@ -42,14 +46,15 @@ public class CustomerModelFit {
     CustomerModelStore store;
 
     @Inject
+    WriteRetries retries;
+
+    @Inject
     StoreCalendar calendar;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CustomerModel fit(LocalDate calibrationEnd, LocalDate cohortStart, LocalDate cohortEnd) {
-        if (!RUNNING.compareAndSet(false, true)) {
-            throw new Conflict("A customer model fit is running; the model it makes will be in use when it ends.");
-        }
-        try {
+        try (JobLease.Held held = lease.claim(JOB).orElseThrow(() -> new Conflict(
+                "A customer model fit is running; the model it makes will be in use when it ends."))) {
             long started = System.nanoTime();
             LocalDate today = calendar.today();
             LocalDate end = calibrationEnd != null ? calibrationEnd : today;
@@ -71,18 +76,18 @@ public class CustomerModelFit {
             List<CustomerPrediction> predictions = predictions(todays, bgNbd.model(),
                     gammaGamma.repeatBuyers() == 0 ? null : gammaGamma.model());
             long predicted = System.nanoTime();
-            CustomerModel model = store.save(new CustomerModel(0, StoredTime.now(), end, cohortStart, cohortEnd,
+            CustomerModel fitted = new CustomerModel(0, StoredTime.now(), end, cohortStart, cohortEnd,
                     sample.size(), gammaGamma.repeatBuyers(), parameters(bgNbd), gammaGamma.repeatBuyers() == 0 ? null
                     : new CustomerModel.GammaGammaParameters(gammaGamma.model().p(), gammaGamma.model().q(),
                     gammaGamma.model().v(), gammaGamma.logLikelihood()),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), today), predictions);
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), today);
+            // One transaction stores the fit and its predictions: a lock conflict redoes that alone, not the fit.
+            CustomerModel model = retries.call(() -> store.save(fitted, predictions));
             LOG.info(() -> String.format("Customer model %d fitted on %d customers and %d predicted in %d ms: read %d, "
                     + "BG/NBD %d, Gamma-Gamma %d, predictions %d, stored %d", model.id(), model.customers(),
                     predictions.size(), model.fitMillis(), millis(started, read), millis(read, fittedPurchases),
                     millis(fittedPurchases, fittedSpend), millis(fittedSpend, predicted), millis(predicted, System.nanoTime())));
             return model;
-        } finally {
-            RUNNING.set(false);
         }
     }
 

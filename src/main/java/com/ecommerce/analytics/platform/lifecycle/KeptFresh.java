@@ -13,7 +13,10 @@ import java.util.logging.Logger;
 /**
  * A value worked out from the whole store (seconds on a large one) and reused while fresh. Once stale, the next reader
  * starts one recomputation in the background and is answered with the value it will replace (stale while
- * revalidating, RFC 5861), so that only the very first reader waits for it.
+ * revalidating, RFC 5861), so that only the very first reader waits for it. A value is never served when older than
+ * twice its freshness (after an idle spell, or while background refreshes fail): the reader then waits for a new one.
+ * So every instance of the service answers from a value at most two freshness periods old, whatever another instance
+ * changed meanwhile.
  */
 public final class KeptFresh<T> {
 
@@ -24,28 +27,30 @@ public final class KeptFresh<T> {
     }
 
     private final Supplier<T> computation;
-    private final Duration freshFor;
+    private final long freshNanos;
+    private final long servedNanos;
     private final Executor background;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Stamped<T> last;
 
     public KeptFresh(Supplier<T> computation, Duration freshFor, Executor background) {
         this.computation = computation;
-        this.freshFor = freshFor;
+        this.freshNanos = freshFor.toNanos();
+        this.servedNanos = freshFor.multipliedBy(2).toNanos();
         this.background = background;
     }
 
     public Stamped<T> get() {
         Stamped<T> current = last;
-        if (current == null) {
+        if (current == null || ageOf(current) > servedNanos) {
             synchronized (this) {
-                if (last == null) {
+                if (last == null || ageOf(last) > servedNanos) {
                     last = computed();
                 }
                 return last;
             }
         }
-        if (System.nanoTime() - current.nanos() > freshFor.toNanos() && refreshing.compareAndSet(false, true)) {
+        if (ageOf(current) > freshNanos && refreshing.compareAndSet(false, true)) {
             try {
                 background.execute(this::refresh);
             } catch (RejectedExecutionException e) {
@@ -53,6 +58,10 @@ public final class KeptFresh<T> {
             }
         }
         return current;
+    }
+
+    private static long ageOf(Stamped<?> value) {
+        return System.nanoTime() - value.nanos();
     }
 
     private void refresh() {

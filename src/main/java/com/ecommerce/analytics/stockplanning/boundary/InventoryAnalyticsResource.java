@@ -117,7 +117,7 @@ public class InventoryAnalyticsResource {
         DemandModel model = forecasts.inUse().model();
         if (model == null) {
             throw new com.ecommerce.analytics.platform.errors.NotFound("No demand forecast has been built yet"
-                    + (DemandForecastBuild.isRunning() ? "; one is being built now." : "."));
+                    + (build.isRunning() ? "; one is being built now." : "."));
         }
         return model;
     }

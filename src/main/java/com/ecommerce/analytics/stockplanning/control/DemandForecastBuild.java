@@ -7,14 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.analytics.repair.AggregatesStatus;
 import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.lifecycle.JobLease;
 import com.ecommerce.analytics.platform.errors.ServerBusy;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.stockplanning.forecast.Backtest;
 import com.ecommerce.analytics.stockplanning.forecast.Forecast;
 import com.ecommerce.analytics.stockplanning.forecast.ForecastMethod;
@@ -37,14 +38,20 @@ public class DemandForecastBuild {
     static final int WEEKS_AHEAD = 52;
     static final int CATCH_UP_RETRY_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(DemandForecastBuild.class.getName());
-    /** One build at a time in this instance; two instances building at once each replace the model, harmlessly. */
-    private static final AtomicBoolean RUNNING = new AtomicBoolean();
+    /** One build at a time across instances: two would each read every product's weeks only to replace each other. */
+    static final String JOB = "demand_forecast_build";
+
+    @Inject
+    JobLease lease;
 
     @Inject
     StockFacts facts;
 
     @Inject
     DemandForecastStore store;
+
+    @Inject
+    WriteRetries retries;
 
     @Inject
     DemandForecasts forecasts;
@@ -55,8 +62,8 @@ public class DemandForecastBuild {
     @Inject
     AggregatesStatus aggregates;
 
-    public static boolean isRunning() {
-        return RUNNING.get();
+    public boolean isRunning() {
+        return lease.isHeld(JOB);
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -65,10 +72,8 @@ public class DemandForecastBuild {
             throw new ServerBusy("The sales aggregates are still being counted after the server's start; a forecast now "
                     + "would learn from part of the history.", CATCH_UP_RETRY_SECONDS);
         }
-        if (!RUNNING.compareAndSet(false, true)) {
-            throw new Conflict("A demand forecast build is running; the model it makes will be in use when it ends.");
-        }
-        try {
+        try (JobLease.Held held = lease.claim(JOB).orElseThrow(() -> new Conflict(
+                "A demand forecast build is running; the model it makes will be in use when it ends."))) {
             long started = System.nanoTime();
             LocalDate through = calendar.today().minusDays(1);
             Map<Long, double[]> weekly = facts.weeklyNetUnits(through, WEEKS_READ);
@@ -83,14 +88,14 @@ public class DemandForecastBuild {
                 }
             });
             Instant builtAt = StoredTime.now();
-            DemandModel model = store.replace(new DemandModel(0, builtAt, through, WEEKS_READ, method.code(),
-                    byProduct.size(), backtest, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)), byProduct);
+            DemandModel built = new DemandModel(0, builtAt, through, WEEKS_READ, method.code(), byProduct.size(),
+                    backtest, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            // One transaction stores the model: a lock conflict there redoes that alone, not the build before it.
+            DemandModel model = retries.call(() -> store.replace(built, byProduct));
             forecasts.prime(model, byProduct);
             LOG.info(() -> String.format("Demand forecast %d built in %d ms: %s for %d products, backtest MAE %s",
                     model.id(), model.buildMillis(), model.method(), model.products(), backtest.meanAbsoluteError()));
             return model;
-        } finally {
-            RUNNING.set(false);
         }
     }
 }

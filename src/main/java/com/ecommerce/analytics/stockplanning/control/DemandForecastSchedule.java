@@ -28,7 +28,8 @@ import jakarta.inject.Inject;
 
 /**
  * Rebuilds the demand forecast every DEMAND_FORECAST_REBUILD_HOURS (0: only on request), and soon after start
- * when there is none or it has not seen yesterday's sales.
+ * when there is none or it has not seen yesterday's sales. With several instances each has this timer; an instance skips
+ * its turn when a forecast is younger than half a period, and JobLease lets one build run at a time.
  */
 @Singleton
 @Startup
@@ -81,6 +82,11 @@ public class DemandForecastSchedule {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void rebuildWhenDue(Timer timer) {
+        Duration halfPeriod = Duration.ofHours(rebuildHours).dividedBy(2);
+        if (!SOON.equals(timer.getInfo()) && store.active()
+                .filter(model -> model.builtAt().plus(halfPeriod).isAfter(Instant.now())).isPresent()) {
+            return; // another instance built it lately
+        }
         try {
             build.rebuild();
         } catch (ServerBusy countingSales) {

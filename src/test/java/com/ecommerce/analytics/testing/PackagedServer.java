@@ -1,0 +1,160 @@
+package com.ecommerce.analytics.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The self-contained server that `mvn package` builds (target/ecommerce-analytics.jar), started as README's Deploy
+ * section says an operator starts it: {@code java -jar ecommerce-analytics.jar}, configured only by environment
+ * variables, with its data directory and the directory the jar unpacks itself into named by the operator. Stopped
+ * with SIGTERM, as a service manager stops it.
+ */
+public final class PackagedServer implements AutoCloseable {
+
+    public static final Path JAR = Path.of(System.getProperty("it.packaged.server.jar", "target/ecommerce-analytics.jar"));
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
+
+    private final int port;
+    private final Path home;
+    private final Map<String, String> environment;
+    private final Process process;
+
+    private PackagedServer(int port, Path home, Map<String, String> environment, Process process) {
+        this.port = port;
+        this.home = home;
+        this.environment = Map.copyOf(environment);
+        this.process = process;
+    }
+
+    /**
+     * Starts the packaged server on the port with the given environment (beside HTTP_PORT, PLATFORM_DATA_DIR and
+     * WLP_JAR_EXTRACT_DIR, which it sets under home) and waits until it answers ready.
+     */
+    public static PackagedServer start(int port, Path home, Map<String, String> environment) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException("no packaged server at " + JAR.toAbsolutePath() + ": run mvn package");
+        }
+        Files.createDirectories(home);
+        Map<String, String> settings = new LinkedHashMap<>(environment);
+        settings.put("HTTP_PORT", String.valueOf(port));
+        settings.put("PLATFORM_DATA_DIR", home.resolve("data").toAbsolutePath().toString());
+        settings.put("WLP_JAR_EXTRACT_DIR", home.resolve("server").toAbsolutePath().toString());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", JAR.toAbsolutePath().toString())
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        builder.environment().putAll(settings);
+        PackagedServer server = new PackagedServer(port, home, environment, builder.start());
+        server.awaitReady();
+        return server;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** What the server wrote to its console, for a failed test's message. */
+    public String console() {
+        try {
+            return Files.readString(home.resolve("console.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no console: " + e + ")";
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long giveUp = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < giveUp) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the packaged server exited with " + process.exitValue() + ":\n"
+                        + console());
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        close();
+        throw new IllegalStateException("the packaged server was not ready within " + START_TIMEOUT + ":\n" + console());
+    }
+
+    /** SIGTERM, then waits for the server to stop; SIGKILL (see kill) only if it does not within a minute. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /**
+     * SIGKILL, as a crash or the kernel's OOM killer ends it: the launcher and the Liberty JVM it started, which
+     * would otherwise live on without its parent. Waits until both are gone.
+     */
+    public void kill() {
+        var server = process.descendants().toList();
+        server.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        server.forEach(child -> child.onExit().join());
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the server again, once this one has stopped, on the same port, home and environment. */
+    public PackagedServer restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the server on port " + port + " still runs");
+        }
+        return start(port, home, environment);
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
