@@ -39,7 +39,9 @@ public class Refunds {
     Event<Object> facts;
 
     public Refund refund(long orderId, RefundInput input) {
-        Order order = Lookup.byId(em, Order.class, orderId, "Order", LockModeType.PESSIMISTIC_WRITE);
+        // The order's row is written (its version), not only locked: on a Galera cluster, whose locks stay on one node,
+        // two refunds of one order through two nodes then conflict at commit instead of both passing the check below.
+        Order order = Lookup.byId(em, Order.class, orderId, "Order", LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         if (order.getStatus() == OrderStatus.CANCELED) {
             throw new Conflict("Order " + orderId + " is canceled; there is nothing to refund.");
         }

@@ -121,7 +121,9 @@ public class Users {
         List<User> admins = em.createQuery("SELECT u FROM User u WHERE u.role = :admin AND u.active = TRUE ORDER BY u.id",
                         User.class)
                 .setParameter("admin", Role.ADMIN)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                // written (their versions), not only locked: on a Galera cluster two demotions of different admins
+                // through two nodes then conflict at commit instead of both leaving no admin
+                .setLockMode(LockModeType.PESSIMISTIC_FORCE_INCREMENT)
                 .getResultList();
         if (admins.stream().noneMatch(admin -> !admin.getId().equals(user.getId()))) {
             throw new Conflict("'" + user.getUsername() + "' is the last active admin and cannot be " + what
