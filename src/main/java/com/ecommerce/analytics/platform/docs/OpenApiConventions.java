@@ -33,7 +33,7 @@ import com.ecommerce.analytics.platform.rest.RevalidatedFilter;
  * method name (listProducts, getProduct, ...), and the one error shape (platform.errors.ApiError) on every error
  * response, each status documented where the service can answer it: 400 where there is anything to validate, 401
  * where a token is needed, 403 on writes (admins only; admin-only reads say so themselves), 404 on one item, 413 and
- * 415 where there is a body, 503 on writes (a database that stays busy), 406 and 500 everywhere.
+ * 415 where there is a body; 406, 500 and 503 (a database busy or unreachable) everywhere.
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -127,8 +127,11 @@ public class OpenApiConventions implements OASFilter {
         addError(responses, "415", hasBody, "The body is not of a type this operation takes (Content-Type)");
         addError(responses, "500", true,
                 "An unexpected failure, ours; nothing was saved: `incident` names it in the server's log");
-        addError(responses, "503", write,
-                "The database stayed busy (lock waits); nothing was saved: send it again after Retry-After seconds");
+        addError(responses, "503", true, write
+                ? "The database stayed busy (lock waits), and nothing was saved, or the connection to it was lost (a "
+                        + "database failover), and the change may have been saved: send it again after Retry-After "
+                        + "seconds (an order with the same Idempotency-Key)"
+                : "The database could not be reached or stayed busy: ask again after Retry-After seconds");
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             if (isError(response.getKey()) && response.getValue().getContent() == null) {
                 response.getValue().setContent(OASFactory.createContent().addMediaType("application/json",

@@ -1,7 +1,9 @@
 package com.ecommerce.analytics.platform.errors;
 
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.logging.Logger;
 
+import com.ecommerce.analytics.platform.database.ConnectionLost;
 import com.ecommerce.analytics.platform.database.LockConflict;
 import com.ecommerce.analytics.platform.rest.RequestIds;
 
@@ -22,10 +24,13 @@ import jakarta.ws.rs.ext.Providers;
 /**
  * The last line: EJB and persistence wrappers are unwrapped and sent to the mapper of their cause;
  * a concurrent edit is a 409; a deadlock or lock timeout that no write retried (a read, an import) is a
- * 503 like an exhausted retry; anything else is logged as an incident and answered with a bare 500.
+ * 503 like an exhausted retry, and so is a connection to the database refused or lost (logged as a warning, as an
+ * operator wants to know of a failover); anything else is logged as an incident and answered with a bare 500.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
     @Context
     Providers providers;
@@ -52,6 +57,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (LockConflict.inCausesOf(failure)) {
             return ApiExceptionMapper.answer(new StoreBusy(failure));
+        }
+        if (ConnectionLost.inCausesOf(failure)) {
+            LOG.warning(() -> "Lost or refused connection to the database; answering 503 to " + request.getMethod()
+                    + " " + uri.getRequestUri().getRawPath() + ": " + failure);
+            return ApiExceptionMapper.answer(new DatabaseUnreachable(failure));
         }
         if (Causes.include(failure, SQLIntegrityConstraintViolationException.class)) {
             return ApiError.response(Status.CONFLICT, "The change conflicts with existing data (a duplicate or a "
