@@ -40,7 +40,7 @@ import jakarta.ws.rs.core.Response;
  * MySQL/MariaDB database the test server uses, rebuilds the aggregates, then times every analytics request
  * over HTTP after warm-up and writes the medians and 95th percentiles to target/benchmark-results.md.
  */
-@DisabledIfSystemProperty(named = "benchmark.only", matches = "import")
+@DisabledIfSystemProperty(named = "benchmark.only", matches = "import|cluster")
 class AnalyticsBenchmark {
 
     private static final int PRODUCTS_PER_CATEGORY = 1_667;

@@ -139,21 +139,11 @@ public final class PackagedServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Starts the server again, once this one has stopped, on the same port, home and environment. The jar extracts
-     * itself only into a directory that does not exist, so the last run's (its logs included) moves to server-1,
-     * server-2... first.
-     */
+    /** Starts the server again, once this one has stopped, on the same port, home and environment. */
     public PackagedServer restart() throws IOException {
         if (process.isAlive()) {
             throw new IllegalStateException("the server on port " + port + " still runs");
         }
-        Path extracted = home.resolve("server");
-        int run = 1;
-        while (Files.exists(home.resolve("server-" + run))) {
-            run++;
-        }
-        Files.move(extracted, home.resolve("server-" + run));
         return start(port, home, environment);
     }
 

@@ -13,6 +13,11 @@ import java.sql.SQLTransientConnectionException;
 public final class ConnectionLost {
 
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    /**
+     * Connector/J's StatementIsClosedException and ConnectionIsClosedException (SQLSTATE S1009, not 08): a statement of
+     * a transaction whose connection the pool destroyed after an earlier statement lost it.
+     */
+    private static final String CLOSED_BY_THE_POOL = "IsClosedException";
 
     private ConnectionLost() {
     }
@@ -22,7 +27,8 @@ public final class ConnectionLost {
     }
 
     private static boolean isConnectionFailure(Throwable failure) {
-        if (failure instanceof SQLTransientConnectionException || failure instanceof SQLNonTransientConnectionException) {
+        if (failure instanceof SQLTransientConnectionException || failure instanceof SQLNonTransientConnectionException
+                || failure.getClass().getName().endsWith(CLOSED_BY_THE_POOL)) {
             return true;
         }
         return failure instanceof SQLException sql && sql.getSQLState() != null

@@ -25,6 +25,19 @@ class ConnectionLostTest {
     }
 
     @Test
+    void aStatementOfATransactionWhoseConnectionThePoolDestroyedIsAConnectionLost() {
+        SQLException closed = new StatementIsClosedException("No operations allowed after statement closed.");
+        assertTrue(ConnectionLost.inCausesOf(new IllegalStateException("Cannot count the change", closed)));
+    }
+
+    /** Named as Connector/J names it; the driver is the server's, not the application's. */
+    private static final class StatementIsClosedException extends SQLException {
+        StatementIsClosedException(String message) {
+            super(message, "S1009");
+        }
+    }
+
+    @Test
     void aDeadlockOrAConstraintIsNot() {
         assertFalse(ConnectionLost.inCausesOf(new SQLException("Deadlock found", "40001", 1213)));
         assertFalse(ConnectionLost.inCausesOf(new PersistenceException(new SQLException("Duplicate", "23000", 1062))));
