@@ -44,10 +44,15 @@ public final class StoreDatabase {
             this.table = table;
         }
 
-        /** Whether a fault that fails only the first write has failed it. */
+        /** Whether the fault has met a write of its row (and so failed it, if it fails only the first). */
         public boolean fired() {
+            return writes() > 0;
+        }
+
+        /** How many writes of its row the fault has met: those it failed and those it let pass. */
+        public long writes() {
             try (Response response = CLIENT.target(base + "/faults").queryParam("table", table).request().get()) {
-                return "fired".equals(check(response));
+                return Long.parseLong(check(response));
             }
         }
 
@@ -58,14 +63,30 @@ public final class StoreDatabase {
     }
 
     public Fault failWrites(String table, String column, String value) {
-        post("faults", new Form().param("table", table).param("column", column).param("value", value));
-        return new Fault(table);
+        return install(table, column, value, "FAIL", false);
     }
 
-    /** Only the first such write fails, as a deadlock would (SQLSTATE 40001): the application should redo it. */
+    /**
+     * Only the first such write fails, as a deadlock would (SQLSTATE 40001; on MariaDB error 1213 with its message,
+     * as a Galera cluster refuses a write set at COMMIT): the application should redo it.
+     */
     public Fault failFirstWrite(String table, String column, String value) {
+        return install(table, column, value, "DEADLOCK_ONCE", false);
+    }
+
+    /** As failFirstWrite, inserts only: for a row whose value an earlier update of the transaction writes too. */
+    public Fault failFirstInsert(String table, String column, String value) {
+        return install(table, column, value, "DEADLOCK_ONCE", true);
+    }
+
+    /** Every such write fails as a deadlock, however often the application redoes it. */
+    public Fault failWritesAsDeadlock(String table, String column, String value) {
+        return install(table, column, value, "DEADLOCK", false);
+    }
+
+    private Fault install(String table, String column, String value, String kind, boolean insertsOnly) {
         post("faults", new Form().param("table", table).param("column", column).param("value", value)
-                .param("once", "true"));
+                .param("kind", kind).param("inserts", String.valueOf(insertsOnly)));
         return new Fault(table);
     }
 

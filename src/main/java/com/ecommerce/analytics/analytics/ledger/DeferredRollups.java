@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.ecommerce.analytics.analytics.control.Measures;
 import com.ecommerce.analytics.analytics.control.PeriodCover;
@@ -63,12 +64,25 @@ public final class DeferredRollups {
         return rollups.size() >= MAX_ROWS || (!rollups.isEmpty() && System.nanoTime() - oldest > MAX_AGE_NANOS);
     }
 
+    /** Nothing owed and no marks to clear. */
     public boolean isEmpty() {
-        return rollups.isEmpty();
+        return rollups.isEmpty() && marked.isEmpty();
+    }
+
+    /**
+     * Adds what is owed a part at a time, in key order, each part no longer owed once the writer returns (its
+     * transaction committed): a flush tried again after one part failed adds only what is still owed, never a part
+     * twice. The marks stay until flushed.
+     */
+    public void addEachPart(Consumer<Map<SalesRows.RollupKey, Measures>> writer) {
+        for (Map<SalesRows.RollupKey, Measures> part : parts()) {
+            writer.accept(part);
+            rollups.keySet().removeAll(part.keySet());
+        }
     }
 
     /** What is owed, in key order, a transaction's worth at a time. */
-    public List<Map<SalesRows.RollupKey, Measures>> parts() {
+    List<Map<SalesRows.RollupKey, Measures>> parts() {
         List<Map<SalesRows.RollupKey, Measures>> parts = new ArrayList<>();
         Map<SalesRows.RollupKey, Measures> part = new TreeMap<>(SalesRows.ROLLUP_ORDER);
         Map<SalesRows.RollupKey, Measures> sorted = new TreeMap<>(SalesRows.ROLLUP_ORDER);

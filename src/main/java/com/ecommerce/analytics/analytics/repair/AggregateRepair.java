@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.analytics.control.Measures;
 import com.ecommerce.analytics.analytics.control.PeriodCover;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
@@ -62,6 +63,9 @@ public class AggregateRepair {
     @Inject
     Corrections corrections;
 
+    @Inject
+    WriteRetries retries;
+
     /**
      * The month's daily rows from the orders, and its month rows from its daily rows, all compared in one view.
      * Both corrections are added: the daily one carries its own month and year rows with it (SalesRows), and the
@@ -96,10 +100,10 @@ public class AggregateRepair {
             throw new IllegalStateException("Cannot compare the sales aggregates of " + month + " with the orders", e);
         }
         for (Map<SalesRows.SalesKey, Measures> part : parts(salesFix)) {
-            corrections.apply(part, Map.of(), Map.of());
+            correct(part, Map.of(), Map.of());
         }
-        corrections.apply(Map.of(), countryFix, categoryFix);
-        parts(monthFix).forEach(corrections::applyRollups);
+        correct(Map.of(), countryFix, categoryFix);
+        parts(monthFix).forEach(this::correctRollups);
         return new Repaired(sales.size(), countries.size(),
                 salesFix.size() + countryFix.size() + categoryFix.size() + monthFix.size());
     }
@@ -143,7 +147,7 @@ public class AggregateRepair {
             throw new IllegalStateException("Cannot compare the sales of " + year + " with its months", e);
         }
         Map<SalesRows.RollupKey, Measures> fix = differences(fresh, stored, "year");
-        parts(fix).forEach(corrections::applyRollups);
+        parts(fix).forEach(this::correctRollups);
         return fix.size();
     }
 
@@ -186,7 +190,20 @@ public class AggregateRepair {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compare the month rows of " + first + " with its days", e);
         }
-        parts(fix).forEach(corrections::applyRollups);
+        parts(fix).forEach(this::correctRollups);
+    }
+
+    /**
+     * Each correction is a short transaction of its own, redone alone after a lock conflict: rolled back, it added
+     * nothing, and the difference it adds stays right whatever committed meanwhile (see the class comment).
+     */
+    private void correct(Map<SalesRows.SalesKey, Measures> sales, Map<SalesRows.CountryKey, Measures> countries,
+                         Map<SalesRows.CategoryKey, Long> categories) {
+        retries.run(() -> corrections.apply(sales, countries, categories));
+    }
+
+    private void correctRollups(Map<SalesRows.RollupKey, Measures> rollups) {
+        retries.run(() -> corrections.applyRollups(rollups));
     }
 
     /** The sales of the order lines and refunds; also collects which orders bought from each category each day. */

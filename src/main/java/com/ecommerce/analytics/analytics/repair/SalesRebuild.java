@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.analytics.control.SqlValues;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 
@@ -62,6 +63,9 @@ public class SalesRebuild {
 
     @Inject
     RebuildLease lease;
+
+    @Inject
+    WriteRetries retries;
 
     /** Waits for a rebuild under way (another request's, or the catch-up after a start), then runs its own. */
     public Result rebuild() {
@@ -125,7 +129,10 @@ public class SalesRebuild {
         long lastCustomer = customers.lastCustomer();
         for (long from = 0; from <= lastCustomer; from += CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION) {
             ServerStopping.checkNotStopping("the repair of the customers' stats");
-            result = result.plusDifferences(customers.repair(from, from + CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION));
+            long range = from;
+            // One short transaction per range of customers, redone alone after a lock conflict.
+            result = result.plusDifferences(retries.call(() -> customers.repair(range,
+                    range + CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION)));
             renew(owner);
         }
         timeZone.recordCurrent();

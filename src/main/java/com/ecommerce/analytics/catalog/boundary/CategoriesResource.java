@@ -20,6 +20,7 @@ import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -81,6 +82,9 @@ public class CategoriesResource {
     @Inject
     RequestValidation validation;
 
+    @Inject
+    WriteRetries retries;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List categories")
@@ -111,8 +115,8 @@ public class CategoriesResource {
             content = @Content(schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "409", description = "The name is taken")
     public Response create(@NotNull @Valid CategoryInput input, @Context UriInfo uri) {
-        CategoryView created = CategoryView.of(categories.create(input.name(), input.description(),
-                input.leadTimeDays(), input.serviceLevel()));
+        CategoryView created = retries.call(() -> CategoryView.of(categories.create(input.name(), input.description(),
+                input.leadTimeDays(), input.serviceLevel())));
         return Created.at(uri, CategoriesResource.class, created.id(), created);
     }
 
@@ -122,8 +126,8 @@ public class CategoriesResource {
     @Operation(summary = "Replace a category")
     @APIResponseSchema(value = CategoryView.class, responseCode = "200", responseDescription = "As stored now")
     public CategoryView replace(@PathParam("id") long id, @NotNull @Valid CategoryInput input) {
-        return CategoryView.of(categories.update(id, input.name(), input.description(), input.leadTimeDays(),
-                input.serviceLevel()));
+        return retries.call(() -> CategoryView.of(categories.update(id, input.name(), input.description(),
+                input.leadTimeDays(), input.serviceLevel())));
     }
 
     @PATCH
@@ -133,10 +137,12 @@ public class CategoriesResource {
     @Operation(summary = "Change some fields of a category")
     @APIResponseSchema(value = CategoryView.class, responseCode = "200", responseDescription = "As stored now")
     public CategoryView update(@PathParam("id") long id, @NotNull JsonObject patch) {
-        CategoryInput merged = validation.check(
-                MergePatch.apply(patch, CategoryInput.of(categories.find(id)), CategoryInput.class));
-        return CategoryView.of(categories.update(id, merged.name(), merged.description(),
-                merged.leadTimeDays(), merged.serviceLevel()));
+        return retries.call(() -> {
+            CategoryInput merged = validation.check(
+                    MergePatch.apply(patch, CategoryInput.of(categories.find(id)), CategoryInput.class));
+            return CategoryView.of(categories.update(id, merged.name(), merged.description(),
+                    merged.leadTimeDays(), merged.serviceLevel()));
+        });
     }
 
     @DELETE
@@ -146,7 +152,7 @@ public class CategoriesResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Products still belong to it")
     public Response delete(@PathParam("id") long id) {
-        categories.delete(id);
+        retries.run(() -> categories.delete(id));
         return Response.noContent().build();
     }
 }

@@ -17,6 +17,7 @@ import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -64,6 +65,9 @@ public class TagsResource {
     @Inject
     RequestValidation validation;
 
+    @Inject
+    WriteRetries retries;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List tags")
@@ -93,7 +97,7 @@ public class TagsResource {
             content = @Content(schema = @Schema(implementation = TagView.class)))
     @APIResponse(responseCode = "409", description = "The name is taken")
     public Response create(@NotNull @Valid TagInput input, @Context UriInfo uri) {
-        TagView created = TagView.of(tags.create(input.name()));
+        TagView created = retries.call(() -> TagView.of(tags.create(input.name())));
         return Created.at(uri, TagsResource.class, created.id(), created);
     }
 
@@ -103,7 +107,7 @@ public class TagsResource {
     @Operation(summary = "Rename a tag")
     @APIResponseSchema(value = TagView.class, responseCode = "200", responseDescription = "As stored now")
     public TagView replace(@PathParam("id") long id, @NotNull @Valid TagInput input) {
-        return TagView.of(tags.rename(id, input.name()));
+        return retries.call(() -> TagView.of(tags.rename(id, input.name())));
     }
 
     @PATCH
@@ -113,8 +117,11 @@ public class TagsResource {
     @Operation(summary = "Rename a tag (partial update)")
     @APIResponseSchema(value = TagView.class, responseCode = "200", responseDescription = "As stored now")
     public TagView update(@PathParam("id") long id, @NotNull JsonObject patch) {
-        TagInput merged = validation.check(MergePatch.apply(patch, new TagInput(tags.find(id).getName()), TagInput.class));
-        return TagView.of(tags.rename(id, merged.name()));
+        return retries.call(() -> {
+            TagInput merged = validation.check(MergePatch.apply(patch, new TagInput(tags.find(id).getName()),
+                    TagInput.class));
+            return TagView.of(tags.rename(id, merged.name()));
+        });
     }
 
     @DELETE
@@ -123,7 +130,7 @@ public class TagsResource {
     @Operation(summary = "Delete a tag", description = "Products keep existing; they lose the tag.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
-        tags.delete(id);
+        retries.run(() -> tags.delete(id));
         return Response.noContent().build();
     }
 }

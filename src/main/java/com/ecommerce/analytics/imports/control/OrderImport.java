@@ -18,9 +18,7 @@ import java.util.logging.Logger;
 import org.apache.commons.io.input.BoundedInputStream;
 
 import com.ecommerce.analytics.analytics.ledger.BulkSalesLedger;
-import com.ecommerce.analytics.analytics.control.Measures;
 import com.ecommerce.analytics.analytics.ledger.DeferredRollups;
-import com.ecommerce.analytics.analytics.ledger.SalesRows;
 import com.ecommerce.analytics.analytics.repair.AggregateRepair;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.errors.ApiException;
@@ -297,14 +295,15 @@ public class OrderImport {
             }
         }
 
-        /** A failed flush leaves the periods marked: readers read them from their days until the next import repairs them. */
+        /**
+         * A failed flush leaves the periods marked: readers read them from their days until the next import repairs
+         * them. Tried again (after a batch or a flush failed), it adds only the parts not yet committed.
+         */
         private void flush() {
             if (owed.isEmpty()) {
                 return;
             }
-            for (Map<SalesRows.RollupKey, Measures> part : owed.parts()) {
-                retries.run(() -> ledger.addOwed(part));
-            }
+            owed.addEachPart(part -> retries.run(() -> ledger.addOwed(part)));
             retries.run(() -> ledger.clearOwed(run));
             owed.flushed();
         }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -44,12 +45,16 @@ public class RecommendationModelBuild {
     @Inject
     ModelCache cache;
 
+    @Inject
+    WriteRetries retries;
+
     /** Returns when the new model is the one every request uses. */
     public Result rebuild() {
         long started = System.nanoTime();
         // order dates are stored to the second (MariaDB rounds), so the model takes all of the current second
         Instant now = StoredTime.now().plusSeconds(1);
-        long model = store.start(now);
+        // Each write of the model is a short transaction of its own (ModelStore), redone alone after a lock conflict.
+        long model = retries.call(() -> store.start(now));
         boolean active = false;
         try {
             Training training = new Training(epochDay(now));
@@ -59,11 +64,12 @@ public class RecommendationModelBuild {
             long learnt = System.nanoTime();
             Map<Long, List<Neighbour>> neighbours = trained.allProductNeighbours();
             long neighbourRows = inSlices(neighbours.keySet(), neighbours::get,
-                    slice -> store.addProductNeighbours(model, slice));
+                    slice -> retries.run(() -> store.addProductNeighbours(model, slice)));
             long suggestions = inSlices(trained.customersWithNeighbours(), trained::productsOfSimilarCustomers,
-                    slice -> store.addSimilarCustomerProducts(model, slice));
-            store.addBestSellers(model, trained.allBestSellers());
-            store.activate(model, new ModelStore.Counts(trained.customers(), trained.products(), trained.orderLines()));
+                    slice -> retries.run(() -> store.addSimilarCustomerProducts(model, slice)));
+            retries.run(() -> store.addBestSellers(model, trained.allBestSellers()));
+            var counts = new ModelStore.Counts(trained.customers(), trained.products(), trained.orderLines());
+            retries.run(() -> store.activate(model, counts));
             active = true;
             cache.prime(model, trained.allProductNeighbours(), trained.allBestSellers());
             Result result = new Result(model, now, trained.customers(), trained.products(), trained.orderLines(),

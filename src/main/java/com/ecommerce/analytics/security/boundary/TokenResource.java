@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.platform.rest.NotStored;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.control.Authentication;
 import com.ecommerce.analytics.security.control.LoginQueue;
 import com.ecommerce.analytics.security.control.TokenIssuer;
@@ -65,6 +66,9 @@ public class TokenResource {
 
     @Inject
     TokenIssuer issuer;
+
+    @Inject
+    WriteRetries retries;
 
     @POST
     @Operation(operationId = "login", summary = "Log in", description = LOGIN)
@@ -127,7 +131,7 @@ public class TokenResource {
     @APIResponse(responseCode = "400", description = "No refresh token given")
     @APIResponse(responseCode = "401", description = "Not a refresh token of ours, or expired")
     public void logout(@NotNull @Valid RefreshRequest request) {
-        authentication.logout(request.refresh());
+        retries.run(() -> authentication.logout(request.refresh()));
     }
 
     @POST
@@ -139,6 +143,7 @@ public class TokenResource {
     @APIResponse(responseCode = "401", description = "Invalid, expired, used or revoked refresh token")
     @APIResponseSchema(value = TokenPair.class, responseCode = "200", responseDescription = "A new token pair")
     public TokenPair refresh(@NotNull @Valid RefreshRequest request) {
-        return authentication.refresh(request.refresh());
+        // Safe to redo whole: a refresh rolled back at commit has not used its token, so the redo is no reuse.
+        return retries.call(() -> authentication.refresh(request.refresh()));
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.platform.rest.Created;
 import com.ecommerce.analytics.platform.rest.CsvTables;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.control.Users;
 import com.ecommerce.analytics.security.entity.Role;
 import com.ecommerce.analytics.security.entity.User;
@@ -70,6 +71,9 @@ public class UsersResource {
     @Inject
     Users users;
 
+    @Inject
+    WriteRetries retries;
+
     @GET
     @APIResponse(responseCode = "403", description = "Only admins")
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
@@ -88,7 +92,8 @@ public class UsersResource {
     @APIResponse(responseCode = "409", description = "The username is taken")
     public Response create(@NotNull @Valid NewUser request, @Context UriInfo uri) {
         Role role = Role.fromCode(request.role()).orElseThrow();
-        UserView created = UserView.of(users.create(request.username(), request.password(), role));
+        UserView created = retries.call(() ->
+                UserView.of(users.create(request.username(), request.password(), role)));
         return Created.at(uri, UsersResource.class, created.id(), created);
     }
 
@@ -114,7 +119,8 @@ public class UsersResource {
     @APIResponseSchema(value = UserView.class, responseCode = "200", responseDescription = "The user as changed")
     public UserView change(@PathParam("id") long id, @NotNull @Valid UserChange change) {
         Role role = change.role() == null ? null : Role.fromCode(change.role()).orElseThrow();
-        return UserView.of(users.change(id, new Users.Change(role, change.isActive(), change.password())));
+        var wanted = new Users.Change(role, change.isActive(), change.password());
+        return retries.call(() -> UserView.of(users.change(id, wanted)));
     }
 
     @DELETE
@@ -124,7 +130,7 @@ public class UsersResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "It is the last active admin")
     public void delete(@PathParam("id") long id) {
-        users.delete(id);
+        retries.run(() -> users.delete(id));
     }
 
     @POST
@@ -136,6 +142,7 @@ public class UsersResource {
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one is too short")
     public void changeOwnPassword(@NotNull @Valid PasswordChange change, @Context SecurityContext caller) {
-        users.changeOwnPassword(caller.getUserPrincipal().getName(), change.currentPassword(), change.newPassword());
+        String username = caller.getUserPrincipal().getName();
+        retries.run(() -> users.changeOwnPassword(username, change.currentPassword(), change.newPassword()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.ecommerce.analytics.platform.errors.Unauthorized;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.RefreshToken;
 import com.ecommerce.analytics.security.entity.User;
 
@@ -17,6 +18,8 @@ import jakarta.persistence.PersistenceContext;
 /**
  * Login and refresh-token rotation. Every refresh token is single-use: presenting one that was already
  * used (or revoked) means it leaked, so its whole family, every token descended from that login, dies.
+ * A login is two steps (LoginQueue): the password checked and counted, then the login started in a short
+ * transaction of its own, which alone may be redone after a lock conflict.
  */
 @Stateless
 public class Authentication {
@@ -39,16 +42,31 @@ public class Authentication {
     @Inject
     Sessions sessions;
 
-    /** A login from the client address; refused with 429 while the account or the address failed too often. */
-    public TokenPair login(String username, String password, String address) {
+    @Inject
+    WriteRetries retries;
+
+    /**
+     * The active account the credentials name, the attempt counted for the client address; refused with 429 while
+     * the account or the address failed too often, with 401 when the credentials are wrong.
+     */
+    public User checkCredentials(String username, String password, String address) {
         throttle.checkAllowed(username, address);
         Optional<User> authenticated = users.authenticate(username, password);
+        // Each count is a transaction of its own, redone alone after a lock conflict: rolled back, it counted nothing.
         if (authenticated.isEmpty()) {
-            throttle.failed(username, address);
+            retries.run(() -> throttle.failed(username, address));
             throw new Unauthorized(BAD_CREDENTIALS);
         }
-        throttle.succeeded(username);
-        User user = authenticated.get();
+        retries.run(() -> throttle.succeeded(username));
+        return authenticated.get();
+    }
+
+    /** A new login of an account whose credentials were checked: its first refresh token stored, its token pair. */
+    public TokenPair startLogin(User account) {
+        User user = em.find(User.class, account.getId());
+        if (user == null || !user.isActive()) {
+            throw new Unauthorized(BAD_CREDENTIALS);
+        }
         Instant now = Instant.now();
         em.createQuery("DELETE FROM RefreshToken t WHERE t.expiresAt < :now").setParameter("now", now).executeUpdate();
         return issue(user, UUID.randomUUID().toString(), now);

@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import com.ecommerce.analytics.platform.errors.ServerBusy;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
+import com.ecommerce.analytics.security.entity.User;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -31,6 +33,9 @@ public class LoginQueue {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    WriteRetries retries;
+
     /**
      * Answers the response with the token pair or the login's error. A throttled client is answered at once, without
      * queueing; the login checks the throttle again when its turn comes, for the failures that arrived meanwhile.
@@ -51,7 +56,7 @@ public class LoginQueue {
                     return;
                 }
                 try {
-                    response.resume(answer.apply(authentication.login(username, password, address)));
+                    response.resume(answer.apply(login(username, password, address)));
                 } catch (RuntimeException e) {
                     response.resume(e);
                 }
@@ -59,6 +64,15 @@ public class LoginQueue {
         } catch (RejectedExecutionException e) {
             response.resume(busy());
         }
+    }
+
+    /**
+     * Only the new login's transaction is redone after a lock conflict, never the whole login: the attempt was counted
+     * in a transaction committed on its own (LoginThrottle), so a redo would count a failed attempt twice.
+     */
+    private TokenPair login(String username, String password, String address) {
+        User user = authentication.checkCredentials(username, password, address);
+        return retries.call(() -> authentication.startLogin(user));
     }
 
     private static ServerBusy busy() {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.analytics.platform.rest.CsvTables;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 import com.ecommerce.analytics.tax.control.TaxRates;
 import com.ecommerce.analytics.tax.entity.TaxRate;
@@ -57,6 +58,9 @@ public class TaxRatesResource {
     @Inject
     TaxRates rates;
 
+    @Inject
+    WriteRetries retries;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTables.TEXT_CSV})
     @Operation(summary = "List tax rates", description = "By ISO country code; DEFAULT serves every other country.")
@@ -79,7 +83,7 @@ public class TaxRatesResource {
     @Operation(summary = "Set a country's tax rate", description = "rate is a fraction: \"0.2100\" for 21%.")
     @APIResponseSchema(value = RateView.class, responseCode = "200", responseDescription = "The rate as now stored")
     public RateView create(@NotNull @Valid NewRate input) {
-        return RateView.of(rates.set(input.country(), input.rate()));
+        return retries.call(() -> RateView.of(rates.set(input.country(), input.rate())));
     }
 
     @PUT
@@ -88,7 +92,7 @@ public class TaxRatesResource {
     @Operation(summary = "Set a country's tax rate")
     @APIResponseSchema(value = RateView.class, responseCode = "200", responseDescription = "As stored now")
     public RateView replace(@PathParam("country") String country, @NotNull @Valid RateInput input) {
-        return RateView.of(rates.set(country, input.rate()));
+        return retries.call(() -> RateView.of(rates.set(country, input.rate())));
     }
 
     @DELETE
@@ -98,7 +102,7 @@ public class TaxRatesResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "409", description = "The DEFAULT rate cannot be removed")
     public Response delete(@PathParam("country") String country) {
-        rates.delete(country);
+        retries.run(() -> rates.delete(country));
         return Response.noContent().build();
     }
 }

@@ -2,6 +2,7 @@ package com.ecommerce.analytics.analytics.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -45,5 +46,37 @@ class DeferredRollupsTest {
         owed.flushed();
         assertTrue(owed.isEmpty());
         assertFalse(owed.due());
+    }
+
+    /**
+     * A flush whose second part failed is tried again (after the batch or flush that failed): the first part
+     * committed, so the second try adds only the rest, and no month or year row counts a sale twice.
+     */
+    @Test
+    void aFlushTriedAgainAfterAPartFailedAddsEveryRowOnce() {
+        DeferredRollups owed = new DeferredRollups(7);
+        Map<SalesRows.RollupKey, Measures> rows = new HashMap<>();
+        for (long product = 1; product <= 5_000; product++) {
+            rows.put(new SalesRows.RollupKey("M", "GB", MAY, product), Measures.sale(1, BigDecimal.ONE, 1));
+        }
+        owed.add(rows);
+        Map<SalesRows.RollupKey, Integer> added = new HashMap<>();
+        int[] parts = {0};
+        RuntimeException failed = assertThrows(IllegalStateException.class, () -> owed.addEachPart(part -> {
+            if (++parts[0] == 2) {
+                throw new IllegalStateException("the database refused the second part");
+            }
+            part.keySet().forEach(key -> added.merge(key, 1, Integer::sum));
+        }));
+        assertEquals("the database refused the second part", failed.getMessage());
+        assertEquals(2_000, added.size(), "the first part committed");
+        assertFalse(owed.isEmpty(), "the rest is still owed");
+
+        owed.addEachPart(part -> part.keySet().forEach(key -> added.merge(key, 1, Integer::sum)));
+        assertEquals(rows.keySet(), added.keySet());
+        assertEquals(Set.of(1), Set.copyOf(added.values()), "every row added once");
+        assertFalse(owed.isEmpty(), "the marks stay until they are cleared");
+        owed.flushed();
+        assertTrue(owed.isEmpty());
     }
 }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
+
+import javax.transaction.xa.XAException;
 
 import org.eclipse.persistence.exceptions.DatabaseException;
 import org.h2.api.ErrorCode;
@@ -15,10 +18,13 @@ import org.h2.message.DbException;
 import org.junit.jupiter.api.Test;
 
 import jakarta.ejb.EJBException;
+import jakarta.ejb.EJBTransactionRolledbackException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.resource.ResourceException;
+import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.RollbackException;
 
 class LockConflictTest {
@@ -82,6 +88,35 @@ class LockConflictTest {
         assertTrue(LockConflict.inCausesOf(new EJBException(rollback)));
     }
 
+    /** A Galera cluster refuses a write set that fails certification at COMMIT, as a deadlock. */
+    @Test
+    void aDeadlockAtTheOnePhaseCommitOfANonXaConnectionIsALockConflict() {
+        SQLException certification = new SQLTransactionRollbackException(
+                "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213);
+        assertTrue(LockConflict.inCausesOf(asTheContainerReportsAFailedCommit(new ResourceException(certification))));
+    }
+
+    @Test
+    void aDriverFailureKeptOnlyAsTheLinkedExceptionOfAResourceExceptionIsFound() {
+        ResourceException adapter = new ResourceException("commit failed");
+        adapter.setLinkedException(new SQLException("Deadlock found when trying to get lock", "40001", 1213));
+        assertTrue(LockConflict.inCausesOf(asTheContainerReportsAFailedCommit(adapter)));
+    }
+
+    /** Whether the transaction committed is unknown when the connection is lost at COMMIT: it must not be redone. */
+    @Test
+    void aConnectionLostAtCommitIsNotALockConflict() {
+        for (SQLException lost : new SQLException[] {
+                new SQLNonTransientConnectionException("Communications link failure", "08S01", 0),
+                new SQLNonTransientConnectionException("(conn=42) Connection reset", "08000", 0)}) {
+            assertFalse(LockConflict.inCausesOf(asTheContainerReportsAFailedCommit(new ResourceException(lost))),
+                    lost.getSQLState());
+            ResourceException linked = new ResourceException("commit failed");
+            linked.setLinkedException(lost);
+            assertFalse(LockConflict.inCausesOf(asTheContainerReportsAFailedCommit(linked)), lost.getSQLState());
+        }
+    }
+
     @Test
     void duplicatesTimeoutsOfStatementsAndOptimisticLocksAreNotLockConflicts() {
         SQLException duplicate = new SQLIntegrityConstraintViolationException("Duplicate entry", "23000", 1062);
@@ -100,6 +135,19 @@ class LockConflictTest {
         first.setNextException(second);
         second.initCause(first);
         assertFalse(LockConflict.inCausesOf(first));
+    }
+
+    /**
+     * How Open Liberty reports a one-phase commit of a non-XA connection that failed: the resource adapter's
+     * ResourceException inside the XAException of a heuristic hazard, inside a HeuristicMixedException, inside the
+     * EJB container's EJBTransactionRolledbackException.
+     */
+    private static RuntimeException asTheContainerReportsAFailedCommit(ResourceException adapter) {
+        XAException hazard = new XAException(XAException.XA_HEURHAZ);
+        hazard.initCause(adapter);
+        HeuristicMixedException mixed = new HeuristicMixedException("one-phase commit failed");
+        mixed.initCause(hazard);
+        return new EJBTransactionRolledbackException("the transaction was rolled back at commit", mixed);
     }
 
     /** How a driver's exception reaches a boundary from a @Stateless control: EJB, JPA and EclipseLink wrappers. */

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.transaction.xa.XAException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,10 @@ import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.StoreBusy;
 
 import jakarta.ejb.EJBException;
+import jakarta.ejb.EJBTransactionRolledbackException;
 import jakarta.persistence.PersistenceException;
+import jakarta.resource.ResourceException;
+import jakarta.transaction.HeuristicMixedException;
 
 class WriteRetriesTest {
 
@@ -42,6 +49,38 @@ class WriteRetriesTest {
         assertEquals("placed", answer);
         assertEquals(3, attempts.get());
         assertEquals(2, pauses.size());
+    }
+
+    /**
+     * A Galera cluster's certification failure arrives at COMMIT, as Open Liberty reports a failed one-phase commit:
+     * the driver's deadlock inside a ResourceException, an XAException, a HeuristicMixedException and the EJB
+     * container's EJBTransactionRolledbackException. The transaction was rolled back, so it is redone.
+     */
+    @Test
+    void aWriteWhoseCommitFailsCertificationIsRedone() {
+        String answer = retries.call(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw failedCommit(new SQLTransactionRollbackException(
+                        "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
+            }
+            return "created";
+        });
+        assertEquals("created", answer);
+        assertEquals(2, attempts.get());
+        assertEquals(1, pauses.size());
+    }
+
+    /** A connection lost at COMMIT leaves unknown whether the write committed: it is not redone. */
+    @Test
+    void aWriteWhoseConnectionIsLostAtCommitIsNotRedone() {
+        RuntimeException lost = failedCommit(new SQLNonTransientConnectionException("Communications link failure",
+                "08S01", 0));
+        assertSame(lost, assertThrows(EJBTransactionRolledbackException.class, () -> retries.run(() -> {
+            attempts.incrementAndGet();
+            throw lost;
+        })));
+        assertEquals(1, attempts.get());
+        assertTrue(pauses.isEmpty());
     }
 
     @Test
@@ -97,6 +136,14 @@ class WriteRetriesTest {
         }));
         assertEquals(1, attempts.get());
         assertTrue(Thread.currentThread().isInterrupted());
+    }
+
+    private static RuntimeException failedCommit(SQLException driver) {
+        XAException hazard = new XAException(XAException.XA_HEURHAZ);
+        hazard.initCause(new ResourceException(driver));
+        HeuristicMixedException mixed = new HeuristicMixedException("one-phase commit failed");
+        mixed.initCause(hazard);
+        return new EJBTransactionRolledbackException("the transaction was rolled back at commit", mixed);
     }
 
     private static RuntimeException deadlock() {

@@ -33,8 +33,11 @@ public class StoreDatabaseServlet extends HttpServlet {
                     case "/query" -> query(db, request);
                     case "/update" -> update(db, request);
                     default -> {
+                        String kind = request.getParameter("kind");
                         new WriteFaults(db).install(request.getParameter("table"), request.getParameter("column"),
-                                request.getParameter("value"), Boolean.parseBoolean(request.getParameter("once")));
+                                request.getParameter("value"),
+                                kind == null ? WriteFaults.Kind.FAIL : WriteFaults.Kind.valueOf(kind),
+                                Boolean.parseBoolean(request.getParameter("inserts")));
                         yield "installed";
                     }
                 };
@@ -42,12 +45,12 @@ public class StoreDatabaseServlet extends HttpServlet {
         });
     }
 
-    /** GET /faults?table=: "fired" once a fault of "only once" has failed its write. */
+    /** GET /faults?table=: how many writes of its row the table's fault has met. */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(response, () -> {
             try (Connection db = dataSource.getConnection()) {
-                return new WriteFaults(db).fired(request.getParameter("table")) ? "fired" : "";
+                return String.valueOf(new WriteFaults(db).writes(request.getParameter("table")));
             }
         });
     }

@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
  * Makes the database itself refuse the writes of chosen rows, as a failing disk, a full table or a bug of ours
  * would: a trigger on the table raises SQLSTATE 45000 (an unhandled user-defined exception, nothing the client's
  * data could cause) when an inserted or updated row has the given value in the given column. The application runs
- * unchanged; its transaction meets the failure part-way, wherever that row is written. A fault may also fail
- * only the first such write, as a deadlock (SQLSTATE 40001), which the application is expected to redo.
+ * unchanged; its transaction meets the failure part-way, wherever that row is written. A fault may instead fail
+ * such writes as a deadlock, only the first or every one: on MariaDB/MySQL exactly as a Galera cluster answers a
+ * write set that failed certification (SQLSTATE 40001, error 1213, its message), which the application is expected
+ * to redo; on H2 with SQLSTATE 40001, which H2 passes on as the cause of its trigger error. A fault may be limited to
+ * inserts, for a row whose value an earlier update of the same transaction also writes.
  * <p>
  * MariaDB/MySQL: SIGNAL in a BEFORE INSERT and a BEFORE UPDATE trigger (an upsert fires the first, then the second
  * on a duplicate key). H2: a trigger given as Java source, which H2 compiles with the JDK's compiler. H2 is a server
  * library that no application can see, so the source names none of its types: it finds H2's Trigger interface
- * through the class that calls it and answers with a proxy of it. "Only once" needs state that the failing
- * transaction's rollback does not undo: a sequence on MariaDB, a flag in the trigger's Java object on H2.
+ * through the class that calls it and answers with a proxy of it. The writes a fault met are counted where the
+ * failing transaction's rollback does not undo them: in a sequence on MariaDB, a system property on H2.
  */
 final class WriteFaults {
 
@@ -36,43 +39,62 @@ final class WriteFaults {
         this.h2 = db.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
     }
 
-    /**
-     * From now on, writing a row of the table whose column holds the value fails with SQLSTATE 45000; or, once, only
-     * the first such write, with SQLSTATE 40001.
-     */
-    void install(String table, String column, String value, boolean once) throws SQLException {
-        require(IDENTIFIER, table);
-        require(IDENTIFIER, column);
-        require(VALUE, value);
-        String state = once ? "40001" : "45000";
-        String message = "Fault injected by a test: a write of " + table + "." + column + " = " + value
-                + (once ? ", once, as a deadlock" : "");
-        if (h2) {
-            execute("CREATE TRIGGER " + PREFIX + table + " BEFORE INSERT, UPDATE ON " + table + " FOR EACH ROW AS $$"
-                    + h2Source(table, position(table, column), value, once, state, message) + "$$");
-            return;
-        }
-        String sequence = PREFIX + table + "_once";
-        if (once) {
-            execute("CREATE SEQUENCE " + sequence + " NOCACHE");
-        }
-        for (String event : List.of("insert", "update")) {
-            String signal = "SIGNAL SQLSTATE '" + state + "' SET MESSAGE_TEXT = '" + message + "';";
-            execute("CREATE TRIGGER " + PREFIX + table + "_" + event + " BEFORE " + event.toUpperCase(Locale.ROOT) + " ON "
-                    + table + " FOR EACH ROW IF NEW." + column + " = '" + value + "' THEN "
-                    + (once ? "IF NEXTVAL(" + sequence + ") = 1 THEN " + signal + " END IF;" : signal) + " END IF");
+    /** How a fault fails the writes it meets. */
+    enum Kind {
+        /** Every one, with SQLSTATE 45000. */
+        FAIL("45000", false),
+        /** The first, as a deadlock; the writes after it pass. */
+        DEADLOCK_ONCE("40001", true),
+        /** Every one, as a deadlock. */
+        DEADLOCK("40001", false);
+
+        final String state;
+        final boolean once;
+
+        Kind(String state, boolean once) {
+            this.state = state;
+            this.once = once;
         }
     }
 
-    /** Whether a fault of "only once" has failed its write. */
-    boolean fired(String table) throws SQLException {
+    /** What MariaDB, and a Galera cluster at COMMIT, say of a deadlock. */
+    static final String DEADLOCK_MESSAGE = "Deadlock found when trying to get lock; try restarting transaction";
+    static final int DEADLOCK_ERROR = 1213;
+
+    /** From now on, writing a row of the table whose column holds the value fails as the kind says. */
+    void install(String table, String column, String value, Kind kind, boolean insertsOnly) throws SQLException {
+        require(IDENTIFIER, table);
+        require(IDENTIFIER, column);
+        require(VALUE, value);
+        String message = "Fault injected by a test: a write of " + table + "." + column + " = " + value
+                + (kind == Kind.FAIL ? "" : kind.once ? ", once, as a deadlock" : ", as a deadlock");
+        if (h2) {
+            String events = insertsOnly ? "INSERT" : "INSERT, UPDATE";
+            execute("CREATE TRIGGER " + PREFIX + table + " BEFORE " + events + " ON " + table + " FOR EACH ROW AS $$"
+                    + h2Source(table, position(table, column), value, kind, message) + "$$");
+            return;
+        }
+        String writes = PREFIX + table + "_writes";
+        execute("CREATE SEQUENCE " + writes + " NOCACHE");
+        String signal = kind == Kind.FAIL ? "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '" + message + "';"
+                : "SIGNAL SQLSTATE '40001' SET MYSQL_ERRNO = " + DEADLOCK_ERROR + ", MESSAGE_TEXT = '"
+                        + DEADLOCK_MESSAGE + "';";
+        for (String event : insertsOnly ? List.of("insert") : List.of("insert", "update")) {
+            execute("CREATE TRIGGER " + PREFIX + table + "_" + event + " BEFORE " + event.toUpperCase(Locale.ROOT)
+                    + " ON " + table + " FOR EACH ROW IF NEW." + column + " = '" + value + "' THEN IF NEXTVAL("
+                    + writes + ") " + (kind.once ? "= 1" : "> 0") + " THEN " + signal + " END IF; END IF");
+        }
+    }
+
+    /** How many writes of its row the table's fault has met, failed or let pass. */
+    long writes(String table) throws SQLException {
         require(IDENTIFIER, table);
         if (h2) {
-            return "fired".equals(System.getProperty(PREFIX + table));
+            return Long.getLong(PREFIX + table, 0);
         }
         try (Statement query = db.createStatement(); ResultSet next = query.executeQuery(
-                "SELECT next_not_cached_value FROM " + PREFIX + table + "_once")) {
-            return next.next() && next.getLong(1) > 1;
+                "SELECT next_not_cached_value FROM " + PREFIX + table + "_writes")) {
+            return next.next() ? next.getLong(1) - 1 : 0;
         }
     }
 
@@ -121,10 +143,9 @@ final class WriteFaults {
     }
 
     /** The body of the class H2 generates: a static method answering the trigger (see the class comment). */
-    private static String h2Source(String table, int column, String value, boolean once, String state, String message) {
+    private static String h2Source(String table, int column, String value, Kind kind, String message) {
         return """
                 Object create() throws Exception {
-                    java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
                     Class<?> h2 = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
                     Class<?> trigger = Class.forName("org.h2.api.Trigger", false, h2.getClassLoader());
                     return java.lang.reflect.Proxy.newProxyInstance(trigger.getClassLoader(), new Class<?>[] {trigger},
@@ -135,15 +156,20 @@ final class WriteFaults {
                                             : "%3$s";
                                 }
                                 if (method.getName().equals("fire") && args[2] != null
-                                        && "%2$s".equals(String.valueOf(((Object[]) args[2])[%1$d]))
-                                        && !(%4$b && fired.getAndSet(true))) {
-                                    System.setProperty("%6$s", "fired");
-                                    throw new SQLException("%3$s", "%5$s");
+                                        && "%2$s".equals(String.valueOf(((Object[]) args[2])[%1$d]))) {
+                                    long writes;
+                                    synchronized (System.class) {
+                                        writes = Long.getLong("%6$s", 0) + 1;
+                                        System.setProperty("%6$s", String.valueOf(writes));
+                                    }
+                                    if (!%4$b || writes == 1) {
+                                        throw new SQLException("%3$s", "%5$s");
+                                    }
                                 }
                                 return null;
                             });
                 }
-                """.formatted(column, value, message, once, state, PREFIX + table);
+                """.formatted(column, value, message, kind.once, kind.state, PREFIX + table);
     }
 
     private void execute(String sql) throws SQLException {
