@@ -23,6 +23,7 @@ import com.ecommerce.analytics.analytics.ledger.PendingRollups;
 import com.ecommerce.analytics.analytics.ledger.SalesRows;
 import com.ecommerce.analytics.analytics.ledger.SettledMonths;
 import com.ecommerce.analytics.platform.database.InList;
+import com.ecommerce.analytics.platform.database.LockConflict;
 import com.ecommerce.analytics.platform.database.SqlStatementCounter;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.Transactions;
@@ -30,9 +31,11 @@ import com.ecommerce.analytics.platform.database.UtcInstantConverter;
 import com.ecommerce.analytics.platform.errors.ApiException;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
+import com.ecommerce.analytics.platform.errors.StoreBusy;
 import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
+import com.ecommerce.analytics.platform.rest.WriteRetries;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,7 +56,9 @@ class StoreTimeZoneChangeIT {
                         CustomerStatsRows.class, CustomerStatsRows.CustomerStats.class, InList.class,
                         PeriodCover.class, NativeQueries.class, StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
                         UtcInstantConverter.class, SqlStatementCounter.class, InvalidRequest.class, ApiException.class,
-                        Conflict.class, ServerStopping.class, Page.class, PageRequest.class)
+                        Conflict.class, ServerStopping.class, Page.class, PageRequest.class,
+                        WriteRetries.class, LockConflict.class, StoreBusy.class)
+                .addClass("com.ecommerce.analytics.platform.database.FailureCauses")
                 .addAsResource("META-INF/persistence.xml");
     }
 
