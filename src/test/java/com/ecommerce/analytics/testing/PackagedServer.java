@@ -68,10 +68,6 @@ public final class PackagedServer implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    public boolean isRunning() {
-        return process.isAlive();
-    }
-
     /** What the server wrote to its console, for a failed test's message. */
     public String console() {
         try {

@@ -65,11 +65,15 @@ public class DemandForecastSchedule {
         }
         Duration period = Duration.ofHours(rebuildHours);
         Duration first = store.active()
-                .filter(model -> !model.throughDate().isBefore(calendar.today().minusDays(1)))
+                .filter(this::sawYesterday)
                 .map(model -> Duration.between(Instant.now(), model.builtAt().plus(period)))
                 .filter(wait -> wait.compareTo(FIRST_BUILD_DELAY) > 0)
                 .orElse(FIRST_BUILD_DELAY);
         timers.createIntervalTimer(first.toMillis(), period.toMillis(), new TimerConfig(null, false));
+    }
+
+    private boolean sawYesterday(DemandModel model) {
+        return !model.throughDate().isBefore(calendar.today().minusDays(1));
     }
 
     /** A rebuild in a few seconds (one pending is enough): an import of past sales changes what the model learns. */
@@ -83,7 +87,7 @@ public class DemandForecastSchedule {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void rebuildWhenDue(Timer timer) {
         Duration halfPeriod = Duration.ofHours(rebuildHours).dividedBy(2);
-        if (!SOON.equals(timer.getInfo()) && store.active()
+        if (!SOON.equals(timer.getInfo()) && store.active().filter(this::sawYesterday)
                 .filter(model -> model.builtAt().plus(halfPeriod).isAfter(Instant.now())).isPresent()) {
             return; // another instance built it lately
         }
