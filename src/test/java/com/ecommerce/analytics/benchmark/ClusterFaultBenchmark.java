@@ -47,6 +47,7 @@ class ClusterFaultBenchmark {
     private static final Duration FAULT_LASTS = Duration.ofSeconds(20);
     private static final Duration AFTERWARDS = Duration.ofSeconds(20);
     private static final Duration PHASE_AT_LEAST = Duration.ofSeconds(60);
+    private static final Duration WARM_UP_BEFORE_NEXT = Duration.ofSeconds(30);
 
     private final String database = env("DATABASE_NAME", "ecommerce_cluster");
     private final String user = env("DATABASE_USER", "ecommerce");
@@ -203,6 +204,12 @@ class ClusterFaultBenchmark {
             timeline.event("instance " + (i + 1) + " ready again");
             balancer.awaitUp("instance" + (i + 1), Duration.ofSeconds(30));
             timeline.event("instance " + (i + 1) + " back in the balancer");
+            if (i + 1 < instances.size()) {
+                // as README's rolling out says: a new instance takes its share of the traffic for a while before the
+                // next one stops, or one cold instance would carry every client alone
+                Thread.sleep(WARM_UP_BEFORE_NEXT.toMillis());
+                timeline.event("instance " + (i + 1) + " warmed up");
+            }
         }
         timeline.settle(phase, AFTERWARDS, PHASE_AT_LEAST);
     }

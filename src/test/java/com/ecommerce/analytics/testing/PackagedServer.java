@@ -10,14 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The self-contained server that `mvn package` builds (target/ecommerce-analytics.jar), started as README's Deploy
- * section says an operator starts it: {@code java -jar ecommerce-analytics.jar}, configured only by environment
- * variables, with its data directory, its log directory and the directory under which the jar unpacks itself named
- * by the operator. Stopped with SIGTERM, as a service manager stops it.
+ * A server built by `mvn package`, started as README's Deploy section says an operator starts it, configured only by
+ * environment variables, with its data and log directories named by the operator, and stopped with SIGTERM as a
+ * service manager stops it: the self-contained server ({@code java -jar ecommerce-analytics.jar}, unpacking itself
+ * under a directory the operator names), or a server in an Open Liberty of the operator's own
+ * ({@code bin/server run}).
  */
 public final class PackagedServer implements AutoCloseable {
 
@@ -29,39 +31,69 @@ public final class PackagedServer implements AutoCloseable {
 
     private final int port;
     private final Path home;
-    private final Map<String, String> environment;
+    private final List<String> command;
+    private final Map<String, String> settings;
     private final Process process;
 
-    private PackagedServer(int port, Path home, Map<String, String> environment, Process process) {
+    private PackagedServer(int port, Path home, List<String> command, Map<String, String> settings, Process process) {
         this.port = port;
         this.home = home;
-        this.environment = Map.copyOf(environment);
+        this.command = List.copyOf(command);
+        this.settings = Map.copyOf(settings);
         this.process = process;
     }
 
     /**
-     * Starts the packaged server on the port with the given environment (beside HTTP_PORT, PLATFORM_DATA_DIR,
+     * Starts the self-contained server on the port with the given environment (beside HTTP_PORT, PLATFORM_DATA_DIR,
      * LOG_DIR and WLP_JAR_EXTRACT_ROOT, which it sets under home) and waits until it answers ready.
      */
     public static PackagedServer start(int port, Path home, Map<String, String> environment) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("no packaged server at " + JAR.toAbsolutePath() + ": run mvn package");
         }
+        Map<String, String> settings = operatorSettings(port, home, environment);
+        settings.put("WLP_JAR_EXTRACT_ROOT", home.resolve("server").toAbsolutePath().toString());
+        return launch(port, home, List.of(java().toString(), "-jar", JAR.toAbsolutePath().toString()), settings);
+    }
+
+    /**
+     * Starts the server of that name in the Open Liberty at wlp, its configuration in userDir/servers/name
+     * (WLP_USER_DIR), with the given environment (beside HTTP_PORT, PLATFORM_DATA_DIR and LOG_DIR, set under home),
+     * and waits until it answers ready.
+     */
+    public static PackagedServer startInLiberty(Path wlp, Path userDir, String name, int port, Path home,
+                                                Map<String, String> environment) throws IOException {
+        Map<String, String> settings = operatorSettings(port, home, environment);
+        settings.put("WLP_USER_DIR", userDir.toAbsolutePath().toString());
+        settings.put("JAVA_HOME", System.getProperty("java.home"));
+        return launch(port, home, List.of(wlp.resolve("bin").resolve("server").toAbsolutePath().toString(), "run",
+                name), settings);
+    }
+
+    private static Map<String, String> operatorSettings(int port, Path home, Map<String, String> environment)
+            throws IOException {
         Files.createDirectories(home);
         Map<String, String> settings = new LinkedHashMap<>(environment);
         settings.put("HTTP_PORT", String.valueOf(port));
         settings.put("PLATFORM_DATA_DIR", home.resolve("data").toAbsolutePath().toString());
-        settings.put("WLP_JAR_EXTRACT_ROOT", home.resolve("server").toAbsolutePath().toString());
         settings.put("LOG_DIR", home.resolve("logs").toAbsolutePath().toString());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", JAR.toAbsolutePath().toString())
+        return settings;
+    }
+
+    private static PackagedServer launch(int port, Path home, List<String> command, Map<String, String> settings)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().putAll(settings);
-        PackagedServer server = new PackagedServer(port, home, environment, builder.start());
+        PackagedServer server = new PackagedServer(port, home, command, settings, builder.start());
         server.awaitReady();
         return server;
+    }
+
+    private static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     public String baseUrl() {
@@ -82,7 +114,7 @@ public final class PackagedServer implements AutoCloseable {
         long giveUp = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < giveUp) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the packaged server exited with " + process.exitValue() + ":\n"
+                throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n"
                         + console());
             }
             try {
@@ -100,7 +132,7 @@ public final class PackagedServer implements AutoCloseable {
             pause();
         }
         close();
-        throw new IllegalStateException("the packaged server was not ready within " + START_TIMEOUT + ":\n" + console());
+        throw new IllegalStateException("the server was not ready within " + START_TIMEOUT + ":\n" + console());
     }
 
     /** SIGTERM, then waits for the server to stop; SIGKILL (see kill) only if it does not within a minute. */
@@ -140,7 +172,7 @@ public final class PackagedServer implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException("the server on port " + port + " still runs");
         }
-        return start(port, home, environment);
+        return launch(port, home, command, settings);
     }
 
     public int exitValue() {

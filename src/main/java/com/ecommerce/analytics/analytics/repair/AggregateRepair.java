@@ -21,13 +21,13 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import com.ecommerce.analytics.platform.database.UtcInstantConverter;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.analytics.control.Measures;
 import com.ecommerce.analytics.analytics.control.PeriodCover;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
 import com.ecommerce.analytics.analytics.ledger.PendingRollups;
 import com.ecommerce.analytics.analytics.ledger.SalesRows;
+import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+import com.ecommerce.analytics.platform.database.WriteRetries;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

@@ -9,11 +9,11 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-import com.ecommerce.analytics.platform.errors.Conflict;
-import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.analytics.control.SqlValues;
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
+import com.ecommerce.analytics.platform.database.WriteRetries;
+import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

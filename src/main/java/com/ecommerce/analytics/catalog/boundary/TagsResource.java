@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import com.ecommerce.analytics.catalog.control.Tags;
 import com.ecommerce.analytics.catalog.entity.Tag;
+import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.rest.Created;
 import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.MergePatch;
@@ -17,7 +18,6 @@ import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -15,10 +15,10 @@ import com.ecommerce.analytics.customermodels.model.GammaGamma;
 import com.ecommerce.analytics.customermodels.model.PurchaseHistories;
 import com.ecommerce.analytics.customermodels.model.PurchaseHistory;
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.Unprocessable;
 import com.ecommerce.analytics.platform.lifecycle.JobLease;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -21,11 +21,11 @@ import com.ecommerce.analytics.analytics.ledger.BulkSalesLedger;
 import com.ecommerce.analytics.analytics.ledger.DeferredRollups;
 import com.ecommerce.analytics.analytics.repair.AggregateRepair;
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.errors.ApiException;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
 import com.ecommerce.analytics.platform.rest.PageRequest;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.recommendations.control.RecommendationSchedule;
 import com.ecommerce.analytics.stockplanning.control.DemandForecastSchedule;
 

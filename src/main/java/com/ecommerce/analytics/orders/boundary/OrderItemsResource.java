@@ -13,6 +13,7 @@ import com.ecommerce.analytics.orders.boundary.OrderView.ItemView;
 import com.ecommerce.analytics.orders.control.LineInput;
 import com.ecommerce.analytics.orders.control.OrderLines;
 import com.ecommerce.analytics.orders.control.Orders;
+import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.rest.Created;
 import com.ecommerce.analytics.platform.rest.CsvTables;
 import com.ecommerce.analytics.platform.rest.MergePatch;
@@ -20,7 +21,6 @@ import com.ecommerce.analytics.platform.rest.PageParams;
 import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;

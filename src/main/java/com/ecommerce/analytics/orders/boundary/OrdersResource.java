@@ -21,6 +21,7 @@ import com.ecommerce.analytics.orders.control.OrderChange;
 import com.ecommerce.analytics.orders.control.OrderPlacement;
 import com.ecommerce.analytics.orders.control.Orders;
 import com.ecommerce.analytics.orders.entity.OrderStatus;
+import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 import com.ecommerce.analytics.platform.json.JsonbConfiguration;
 import com.ecommerce.analytics.platform.rest.Created;
@@ -31,7 +32,6 @@ import com.ecommerce.analytics.platform.rest.PagedResponse;
 import com.ecommerce.analytics.platform.rest.QueryValues;
 import com.ecommerce.analytics.platform.rest.RequestValidation;
 import com.ecommerce.analytics.platform.rest.SortOrder;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -16,9 +16,9 @@ import com.ecommerce.analytics.orders.control.RefundInput;
 import com.ecommerce.analytics.orders.control.Refunds;
 import com.ecommerce.analytics.orders.entity.Refund;
 import com.ecommerce.analytics.orders.entity.RefundItem;
+import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.money.InStoreCurrency;
 import com.ecommerce.analytics.platform.rest.CsvTables;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;

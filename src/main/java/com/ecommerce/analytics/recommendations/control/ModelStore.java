@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +15,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
-import com.ecommerce.analytics.platform.errors.Conflict;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -31,8 +29,6 @@ import jakarta.ejb.TransactionAttributeType;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ModelStore {
 
-    /** A build that has not finished after this long is taken to have died with its server. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
     private static final int BATCH = 1_000;
     private static final int DELETE_BATCH = 10_000;
 
@@ -42,21 +38,13 @@ public class ModelStore {
     @Resource(lookup = "jdbc/platform")
     DataSource dataSource;
 
-    /** Registers a new model being built, unless another build is under way (409). */
+    /**
+     * Registers a new model being built; the caller holds the build's job lease, so a model still marked building was
+     * left by a build that died, and is retired.
+     */
     public long start(Instant trainedBefore) {
         try (Connection db = dataSource.getConnection()) {
-            lockState(db);
             Instant now = StoredTime.now();
-            try (PreparedStatement running = db.prepareStatement(
-                    "SELECT started_at FROM recommendation_model WHERE status = 'building' AND started_at > ?")) {
-                running.setObject(1, OrderHistory.utc(now.minus(ABANDONED_AFTER)));
-                try (ResultSet rows = running.executeQuery()) {
-                    if (rows.next()) {
-                        throw new Conflict("A rebuild of the recommendation model is already running (started "
-                                + rows.getObject(1, LocalDateTime.class) + " UTC); try again when it has finished");
-                    }
-                }
-            }
             update(db, "UPDATE recommendation_model SET status = 'retired' WHERE status = 'building'");
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO recommendation_model "
                     + "(status, trained_before, started_at) VALUES ('building', ?, ?)", new String[] {"id"})) {
@@ -105,7 +93,6 @@ public class ModelStore {
     /** Puts the model in use for every instance and retires the one it replaces. */
     public void activate(long model, Counts counts) {
         try (Connection db = dataSource.getConnection()) {
-            lockState(db);
             update(db, "UPDATE recommendation_model SET status = 'retired' WHERE status = 'active'");
             try (PreparedStatement finish = db.prepareStatement("UPDATE recommendation_model SET status = 'active', "
                     + "finished_at = ?, customers = ?, products = ?, order_lines = ? WHERE id = ?")) {
@@ -214,13 +201,6 @@ public class ModelStore {
             insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write the recommendation model", e);
-        }
-    }
-
-    private static void lockState(Connection db) throws SQLException {
-        try (PreparedStatement lock = db.prepareStatement("SELECT id FROM recommendation_state WHERE id = 1 FOR UPDATE");
-             ResultSet ignored = lock.executeQuery()) {
-            // the row lock is the point
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 import com.ecommerce.analytics.platform.database.StoredTime;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
+import com.ecommerce.analytics.platform.database.WriteRetries;
+import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.lifecycle.JobLease;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -30,11 +32,15 @@ public class RecommendationModelBuild {
 
     private static final Logger LOG = Logger.getLogger(RecommendationModelBuild.class.getName());
     private static final int ROWS_PER_TRANSACTION = 500;
+    static final String JOB = "recommendation_model_build";
 
     public record Result(long model, Instant trainedBefore, int customers, int products, long orderLines,
                          long productNeighbours, long similarCustomerProducts, long bestSellers, double readSeconds,
                          double trainSeconds, double writeSeconds, double seconds) {
     }
+
+    @Inject
+    JobLease lease;
 
     @Inject
     OrderHistory history;
@@ -48,8 +54,15 @@ public class RecommendationModelBuild {
     @Inject
     WriteRetries retries;
 
-    /** Returns when the new model is the one every request uses. */
+    /** Returns when the new model is the one every request uses; 409 while another build runs on any instance. */
     public Result rebuild() {
+        try (JobLease.Held held = lease.claim(JOB).orElseThrow(() -> new Conflict(
+                "A rebuild of the recommendation model is already running; try again when it has finished"))) {
+            return build();
+        }
+    }
+
+    private Result build() {
         long started = System.nanoTime();
         // order dates are stored to the second (MariaDB rounds), so the model takes all of the current second
         Instant now = StoredTime.now().plusSeconds(1);

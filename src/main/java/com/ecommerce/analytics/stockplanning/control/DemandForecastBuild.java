@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
-import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.analytics.repair.AggregatesStatus;
+import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.ServerBusy;
 import com.ecommerce.analytics.platform.lifecycle.JobLease;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.stockplanning.forecast.Backtest;
 import com.ecommerce.analytics.stockplanning.forecast.Forecast;
 import com.ecommerce.analytics.stockplanning.forecast.ForecastMethod;

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.rest.CsvTables;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 import com.ecommerce.analytics.security.entity.Role;
 import com.ecommerce.analytics.tax.control.TaxRates;
 import com.ecommerce.analytics.tax.entity.TaxRate;

@@ -28,6 +28,7 @@ import com.ecommerce.analytics.platform.database.SqlStatementCounter;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.Transactions;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.errors.ApiException;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
@@ -35,7 +36,6 @@ import com.ecommerce.analytics.platform.errors.StoreBusy;
 import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
-import com.ecommerce.analytics.platform.rest.WriteRetries;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

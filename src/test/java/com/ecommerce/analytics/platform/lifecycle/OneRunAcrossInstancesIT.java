@@ -22,7 +22,7 @@ import com.ecommerce.analytics.testing.StoreDatabase;
 import jakarta.ws.rs.core.Response;
 
 /**
- * A customer model fit and a demand forecast build run on one instance at a time, whichever instance is asked: another
+ * A customer model fit, a demand forecast build and a recommendation model build run on one instance at a time, whichever instance is asked: another
  * instance's run shows as its lease in job_lease (written here as that instance would write it), and a lease its dead
  * holder stopped renewing lapses.
  */
@@ -55,6 +55,15 @@ class OneRunAcrossInstancesIT {
         heldByAnotherInstance("demand_forecast_build", System.currentTimeMillis() + 60_000);
         assertJsonError(Api.post("api/analytics/inventory/forecast/rebuild/", admin(), "{}"), 409);
         assertEquals("another-instance", holderOf("demand_forecast_build"));
+    }
+
+    @Test
+    void aRecommendationBuildAskedWhileAnotherInstanceBuildsIsAConflictAndTheModelInUseStays() {
+        String inUse = database().value("SELECT active_model_id FROM recommendation_state WHERE id = 1");
+        heldByAnotherInstance("recommendation_model_build", System.currentTimeMillis() + 60_000);
+        assertJsonError(Api.post("api/recommendations/rebuild/", admin(), "{}"), 409);
+        assertEquals("another-instance", holderOf("recommendation_model_build"));
+        assertEquals(inUse, database().value("SELECT active_model_id FROM recommendation_state WHERE id = 1"));
     }
 
     @Test

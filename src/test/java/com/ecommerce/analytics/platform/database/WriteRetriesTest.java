@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.platform.rest;
+package com.ecommerce.analytics.platform.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package com.ecommerce.analytics.platform.rest;
+package com.ecommerce.analytics.platform.database;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.ecommerce.analytics.platform.database.LockConflict;
 import com.ecommerce.analytics.platform.errors.StoreBusy;
 
 import jakarta.enterprise.context.ApplicationScoped;
