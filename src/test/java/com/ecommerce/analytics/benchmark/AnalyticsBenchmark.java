@@ -114,6 +114,12 @@ class AnalyticsBenchmark {
             appendResults();
             Files.writeString(out, report);
         }
+        if (all || only.equals("hotpaths")) {
+            try (Connection db = DriverManager.getConnection(url, env("DATABASE_USER", null), env("DATABASE_PASSWORD", ""))) {
+                new HotPathsBenchmark(report).run(db);
+            }
+            Files.writeString(out, report);
+        }
         if (all || only.equals("export")) {
             exportABigMonth(url, admin);
             Files.writeString(out, report);

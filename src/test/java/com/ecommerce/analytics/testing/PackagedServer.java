@@ -34,13 +34,17 @@ public final class PackagedServer implements AutoCloseable {
     private final List<String> command;
     private final Map<String, String> settings;
     private final Process process;
+    /** Where this run's lines begin in console.log, which keeps the lines of earlier runs in the same home. */
+    private final long consoleStart;
 
-    private PackagedServer(int port, Path home, List<String> command, Map<String, String> settings, Process process) {
+    private PackagedServer(int port, Path home, List<String> command, Map<String, String> settings, Process process,
+                           long consoleStart) {
         this.port = port;
         this.home = home;
         this.command = List.copyOf(command);
         this.settings = Map.copyOf(settings);
         this.process = process;
+        this.consoleStart = consoleStart;
     }
 
     /**
@@ -82,12 +86,14 @@ public final class PackagedServer implements AutoCloseable {
 
     private static PackagedServer launch(int port, Path home, List<String> command, Map<String, String> settings)
             throws IOException {
+        Path console = home.resolve("console.log");
+        long consoleStart = Files.exists(console) ? Files.size(console) : 0;
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
         builder.environment().putAll(settings);
-        PackagedServer server = new PackagedServer(port, home, command, settings, builder.start());
+        PackagedServer server = new PackagedServer(port, home, command, settings, builder.start(), consoleStart);
         server.awaitReady();
         return server;
     }
@@ -100,13 +106,19 @@ public final class PackagedServer implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    /** What the server wrote to its console, for a failed test's message. */
+    /** What this run of the server wrote to its console, for a failed test's message. */
     public String console() {
         try {
-            return Files.readString(home.resolve("console.log"), StandardCharsets.UTF_8);
+            byte[] all = Files.readAllBytes(home.resolve("console.log"));
+            return new String(all, (int) consoleStart, all.length - (int) consoleStart, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(no console: " + e + ")";
         }
+    }
+
+    /** The error lines of this run's console (Liberty writes them as "[ERROR   ] CODE: message"). */
+    public List<String> errors() {
+        return console().lines().filter(line -> line.startsWith("[ERROR")).toList();
     }
 
     private void awaitReady() {

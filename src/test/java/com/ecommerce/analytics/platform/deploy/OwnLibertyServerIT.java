@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,6 +93,7 @@ class OwnLibertyServerIT {
         if (server != null) {
             server.close();
             assertTrue(server.console().contains("CWWKE0036I"), "stopped cleanly on SIGTERM:\n" + server.console());
+            assertEquals(List.of(), server.errors(), "no error logged from start to stop");
         }
         if (client != null) {
             client.close();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,6 +67,7 @@ class PackagedServerIT {
         if (second != null) {
             second.close();
             assertTrue(second.console().contains("CWWKE0036I"), "stopped cleanly on SIGTERM:\n" + second.console());
+            assertEquals(List.of(), second.errors(), "no error logged from start to stop");
         }
         if (client != null) {
             client.close();
