@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -67,11 +68,30 @@ public class AggregateRepair {
     WriteRetries retries;
 
     /**
+     * Whether a repair expects to find rows to correct: none after the bookkeeping kept them (a difference is a bug to
+     * find, and the first few are logged), every row where they were never built or were built in another zone.
+     */
+    public enum Expected {
+        NO_DIFFERENCES(Level.WARNING), DIFFERENCES(Level.FINE);
+
+        private final Level logged;
+
+        Expected(Level logged) {
+            this.logged = logged;
+        }
+
+        /** The level at which the first differences found are logged. */
+        Level logged() {
+            return logged;
+        }
+    }
+
+    /**
      * The month's daily rows from the orders, and its month rows from its daily rows, all compared in one view.
      * Both corrections are added: the daily one carries its own month and year rows with it (SalesRows), and the
      * month one makes up for what the month rows already differed from the days by.
      */
-    public Repaired repairMonth(YearMonth month) {
+    public Repaired repairMonth(YearMonth month, Expected expected) {
         LocalDate first = month.atDay(1);
         LocalDate next = month.plusMonths(1).atDay(1);
         Map<SalesRows.SalesKey, Measures> sales;
@@ -88,14 +108,14 @@ public class AggregateRepair {
             Map<SalesRows.CategoryKey, Long> categories = new HashMap<>();
             categoryOrders.forEach((key, orders) -> categories.put(key, (long) orders.size()));
             Map<SalesRows.SalesKey, Measures> storedSales = storedDays(db, first, next);
-            salesFix = differences(sales, storedSales, "daily");
+            salesFix = differences(sales, storedSales, "daily", expected);
             countryFix = differences(countries, stored(db, "SELECT sale_date, country, " + MEASURES
                     + " FROM country_daily WHERE sale_date >= ? AND sale_date < ?", List.of(first, next),
-                    row -> new SalesRows.CountryKey(date(row, 1), row.getString(2)), 3), "country");
+                    row -> new SalesRows.CountryKey(date(row, 1), row.getString(2)), 3), "country", expected);
             categoryFix = differences(categories, storedCategories(db, first, next), 0L, (a, b) -> a - b,
-                    delta -> delta == 0, "category orders");
+                    delta -> delta == 0, "category orders", expected);
             monthFix = PendingRollups.all(db).contains(new PeriodCover.Period(PeriodCover.Grain.MONTH, first)) ? Map.of()
-                    : monthRowsFix(db, first, storedSales);
+                    : monthRowsFix(db, first, storedSales, expected);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compare the sales aggregates of " + month + " with the orders", e);
         }
@@ -110,22 +130,23 @@ public class AggregateRepair {
 
     /** What the month rows of a month differ by from its daily rows. */
     private static Map<SalesRows.RollupKey, Measures> monthRowsFix(Connection db, LocalDate first,
-                                                                   Map<SalesRows.SalesKey, Measures> days)
+                                                                   Map<SalesRows.SalesKey, Measures> days,
+                                                                   Expected expected)
             throws SQLException {
         Map<SalesRows.RollupKey, Measures> monthsOfDays = new HashMap<>();
         days.forEach((key, measures) -> SalesRows.rollUp(monthsOfDays, key, measures, PeriodCover.Grain.MONTH));
         String grain = PeriodCover.Grain.MONTH.code();
         return differences(monthsOfDays, stored(db, "SELECT country, product_id, " + MEASURES + " FROM sales_rollup "
                 + "WHERE grain = ? AND period_start = ?", List.of(grain, first),
-                row -> new SalesRows.RollupKey(grain, row.getString(1), first, row.getLong(2)), 3), "month");
+                row -> new SalesRows.RollupKey(grain, row.getString(1), first, row.getLong(2)), 3), "month", expected);
     }
 
     /** The year rows of a year from its month rows (each month repaired first); left alone while an import owes them. */
-    public long repairYear(int year) {
-        return repairYearRows(year, false);
+    public long repairYear(int year, Expected expected) {
+        return repairYearRows(year, false, expected);
     }
 
-    private long repairYearRows(int year, boolean evenIfPending) {
+    private long repairYearRows(int year, boolean evenIfPending, Expected expected) {
         LocalDate first = LocalDate.of(year, 1, 1);
         Map<SalesRows.RollupKey, Measures> fresh = new HashMap<>();
         Map<SalesRows.RollupKey, Measures> stored = new HashMap<>();
@@ -146,7 +167,7 @@ public class AggregateRepair {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compare the sales of " + year + " with its months", e);
         }
-        Map<SalesRows.RollupKey, Measures> fix = differences(fresh, stored, "year");
+        Map<SalesRows.RollupKey, Measures> fix = differences(fresh, stored, "year", expected);
         parts(fix).forEach(this::correctRollups);
         return fix.size();
     }
@@ -174,7 +195,7 @@ public class AggregateRepair {
         pending.keySet().stream().filter(period -> period.grain() == PeriodCover.Grain.MONTH)
                 .forEach(period -> repairMonthRows(period.start()));
         pending.keySet().stream().filter(period -> period.grain() == PeriodCover.Grain.YEAR)
-                .forEach(period -> repairYearRows(period.start().getYear(), true));
+                .forEach(period -> repairYearRows(period.start().getYear(), true, Expected.DIFFERENCES));
         try (Connection db = dataSource.getConnection()) {
             PendingRollups.clear(db, abandoned);
         } catch (SQLException e) {
@@ -186,7 +207,7 @@ public class AggregateRepair {
         Map<SalesRows.RollupKey, Measures> fix;
         try (ConsistentRead view = ConsistentRead.open(dataSource)) {
             Connection db = view.connection();
-            fix = monthRowsFix(db, first, storedDays(db, first, first.plusMonths(1)));
+            fix = monthRowsFix(db, first, storedDays(db, first, first.plusMonths(1)), Expected.DIFFERENCES);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compare the month rows of " + first + " with its days", e);
         }
@@ -325,16 +346,17 @@ public class AggregateRepair {
         return row.getObject(column, LocalDate.class);
     }
 
-    private static <K> Map<K, Measures> differences(Map<K, Measures> fresh, Map<K, Measures> stored, String what) {
-        return differences(fresh, stored, Measures.NONE, Measures::minus, Measures::isZero, what);
+    private static <K> Map<K, Measures> differences(Map<K, Measures> fresh, Map<K, Measures> stored, String what,
+                                                    Expected expected) {
+        return differences(fresh, stored, Measures.NONE, Measures::minus, Measures::isZero, what, expected);
     }
 
     /**
-     * What must be added to the stored rows to make them the fresh ones, the first few logged (a difference means
-     * a bookkeeping bug to find); a stored row of zeros equals no row.
+     * What must be added to the stored rows to make them the fresh ones, the first few logged at the level the
+     * repair's expectation gives; a stored row of zeros equals no row.
      */
     private static <K, V> Map<K, V> differences(Map<K, V> fresh, Map<K, V> stored, V none, BinaryOperator<V> minus,
-                                                Predicate<V> isNone, String what) {
+                                                Predicate<V> isNone, String what, Expected expected) {
         Set<K> keys = new HashSet<>(fresh.keySet());
         keys.addAll(stored.keySet());
         Map<K, V> fix = new HashMap<>();
@@ -342,8 +364,8 @@ public class AggregateRepair {
             V delta = minus.apply(fresh.getOrDefault(key, none), stored.getOrDefault(key, none));
             if (!isNone.test(delta)) {
                 if (fix.size() < LOGGED_DIFFERENCES) {
-                    LOG.warning(() -> "Sales aggregate (" + what + ") " + key + " was " + stored.get(key) + ", recomputed "
-                            + fresh.get(key));
+                    LOG.log(expected.logged(), () -> "Sales aggregate (" + what + ") " + key + " was " + stored.get(key)
+                            + ", recomputed " + fresh.get(key));
                 }
                 fix.put(key, delta);
             }

@@ -79,7 +79,7 @@ public class SalesRebuild {
             pause();
         }
         try {
-            return repairAll(owner);
+            return repairAll(owner, AggregateRepair.Expected.NO_DIFFERENCES);
         } finally {
             lease.release(owner);
         }
@@ -103,14 +103,14 @@ public class SalesRebuild {
         }
         try {
             LOG.info(() -> "Bringing the sales aggregates up to date for STORE_TIMEZONE " + calendar.zone().getId());
-            repairAll(owner);
+            repairAll(owner, AggregateRepair.Expected.DIFFERENCES);
             return true;
         } finally {
             lease.release(owner);
         }
     }
 
-    private Result repairAll(String owner) {
+    private Result repairAll(String owner, AggregateRepair.Expected expected) {
         long started = System.nanoTime();
         Result result = new Result(0, 0, 0, 0);
         LocalDate first = earliest();
@@ -118,12 +118,12 @@ public class SalesRebuild {
             YearMonth last = YearMonth.from(latest());
             for (YearMonth month = YearMonth.from(first); !month.isAfter(last); month = month.plusMonths(1)) {
                 ServerStopping.checkNotStopping("the repair of the sales aggregates");
-                result = result.plus(repair.repairMonth(month));
+                result = result.plus(repair.repairMonth(month, expected));
                 renew(owner);
             }
             for (int year = first.getYear(); year <= last.getYear(); year++) {
                 ServerStopping.checkNotStopping("the repair of the sales aggregates");
-                result = result.plusDifferences(repair.repairYear(year));
+                result = result.plusDifferences(repair.repairYear(year, expected));
             }
         }
         long lastCustomer = customers.lastCustomer();
@@ -132,7 +132,7 @@ public class SalesRebuild {
             long range = from;
             // One short transaction per range of customers, redone alone after a lock conflict.
             result = result.plusDifferences(retries.call(() -> customers.repair(range,
-                    range + CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION)));
+                    range + CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION, expected)));
             renew(owner);
         }
         timeZone.recordCurrent();

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.ecommerce.analytics.analytics.control.StoreCalendar;
+import com.ecommerce.analytics.analytics.repair.AggregatesStatus;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.ServerBusy;
 
@@ -58,6 +59,9 @@ public class DemandForecastSchedule {
     @Inject
     StoreCalendar calendar;
 
+    @Inject
+    AggregatesStatus aggregates;
+
     @PostConstruct
     void schedule() {
         if (rebuildHours <= 0) {
@@ -91,11 +95,15 @@ public class DemandForecastSchedule {
                 .filter(model -> model.builtAt().plus(halfPeriod).isAfter(Instant.now())).isPresent()) {
             return; // another instance built it lately
         }
+        if (aggregates.isCatchingUp()) {
+            // asked here rather than answered by the build's 503, whose rollback Liberty logs as an error
+            retryAfterCatchUp();
+            return;
+        }
         try {
             build.rebuild();
         } catch (ServerBusy countingSales) {
-            timers.createSingleActionTimer(DemandForecastBuild.CATCH_UP_RETRY_SECONDS * 1000L,
-                    new TimerConfig(null, false));
+            retryAfterCatchUp();
         } catch (Conflict running) {
             if (SOON.equals(timer.getInfo())) {
                 // The build under way may have read the sales before the import: build once more after it.
@@ -106,5 +114,9 @@ public class DemandForecastSchedule {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Scheduled demand forecast failed; the previous one stays in use", e);
         }
+    }
+
+    private void retryAfterCatchUp() {
+        timers.createSingleActionTimer(DemandForecastBuild.CATCH_UP_RETRY_SECONDS * 1000L, new TimerConfig(null, false));
     }
 }
