@@ -84,7 +84,7 @@ public class ProductsResource {
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponseSchema(value = ProductView.class, responseCode = "200", responseDescription = "Found")
     public ProductView get(@PathParam("id") long id) {
-        return ProductView.of(products.find(id));
+        return ProductView.of(products.view(id));
     }
 
     @POST
