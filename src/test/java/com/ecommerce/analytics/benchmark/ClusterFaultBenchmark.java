@@ -3,7 +3,6 @@ package com.ecommerce.analytics.benchmark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.ecommerce.analytics.benchmark.OrderTraffic.Placement;
+import com.ecommerce.analytics.testing.Directories;
 import com.ecommerce.analytics.testing.PackagedServer;
 
 import jakarta.json.JsonObject;
@@ -77,7 +76,7 @@ class ClusterFaultBenchmark {
 
     @Test
     void everyOrderIsPlacedExactlyOnceThroughANodeKillAnInstanceKillAndARollingRestart() throws Exception {
-        deleteTree(HOME);
+        Directories.deleteTree(HOME);
         Files.createDirectories(HOME);
         Map<String, String> clusterSettings = Map.of("DATABASE_NAME", database, "DATABASE_USER", user,
                 "DATABASE_PASSWORD", password, "GALERA_BASE_DIR", "/tmp/cluster-benchmark-galera",
@@ -290,16 +289,5 @@ class ClusterFaultBenchmark {
     private static String env(String name, String absent) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? absent : value;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -1,5 +1,8 @@
 package com.ecommerce.analytics.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,6 +105,25 @@ public final class PackagedServer implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
+    /**
+     * The settings an operator gives a second instance beside the server `mvn verify` started: its key pair, its admin
+     * and its store settings, without demo data.
+     */
+    public static Map<String, String> settingsOfTheTestServer() {
+        Path keys = Path.of(System.getProperty("it.jwt.private.key")).getParent();
+        return Map.ofEntries(
+                Map.entry("JWT_PRIVATE_KEY_PATH", keys.resolve("private-key.pem").toString()),
+                Map.entry("JWT_PUBLIC_KEY_PATH", keys.resolve("public-key.pem").toString()),
+                Map.entry("ADMIN_USERNAME", Api.ADMIN_USERNAME),
+                Map.entry("ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
+                Map.entry("DEMO_DATA", "false"),
+                Map.entry("STORE_TIMEZONE", System.getProperty("it.store.timezone", "UTC")),
+                Map.entry("RFM_FRESH_SECONDS", System.getProperty("it.fresh.seconds", "1")),
+                Map.entry("COHORT_FRESH_SECONDS", System.getProperty("it.fresh.seconds", "1")),
+                Map.entry("ALERT_WEBHOOK_URL", System.getProperty("it.alert.webhook.url", "")),
+                Map.entry("ALERT_WEBHOOK_SECRET", "it-webhook-secret"));
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
@@ -145,6 +167,13 @@ public final class PackagedServer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("the server was not ready within " + START_TIMEOUT + ":\n" + console());
+    }
+
+    /** Stops the server with SIGTERM and checks that it stopped cleanly and logged no error from start to stop. */
+    public void closeAndCheckClean() {
+        close();
+        assertTrue(console().contains("CWWKE0036I"), "stopped cleanly on SIGTERM:\n" + console());
+        assertEquals(List.of(), errors(), "no error logged from start to stop");
     }
 
     /** SIGTERM, then waits for the server to stop; SIGKILL (see kill) only if it does not within a minute. */

@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import com.ecommerce.analytics.testing.AnswersAgainstTheDocument;
 import com.ecommerce.analytics.testing.Api;
+import com.ecommerce.analytics.testing.Directories;
 import com.ecommerce.analytics.testing.PackagedServer;
 import com.ecommerce.analytics.testing.Store;
 
@@ -62,21 +61,10 @@ class OwnLibertyServerIT {
 
     @BeforeAll
     static void startIt() throws IOException {
-        deleteRecursively(HOME);
+        Directories.deleteTree(HOME);
         Path usr = HOME.resolve("wlp/usr");
         unzip(USR_ZIP, HOME);
-        Path keys = Path.of(System.getProperty("it.jwt.private.key")).getParent();
-        Map<String, String> environment = new LinkedHashMap<>(Map.ofEntries(
-                Map.entry("JWT_PRIVATE_KEY_PATH", keys.resolve("private-key.pem").toString()),
-                Map.entry("JWT_PUBLIC_KEY_PATH", keys.resolve("public-key.pem").toString()),
-                Map.entry("ADMIN_USERNAME", Api.ADMIN_USERNAME),
-                Map.entry("ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
-                Map.entry("DEMO_DATA", "false"),
-                Map.entry("STORE_TIMEZONE", System.getProperty("it.store.timezone", "UTC")),
-                Map.entry("RFM_FRESH_SECONDS", System.getProperty("it.fresh.seconds", "1")),
-                Map.entry("COHORT_FRESH_SECONDS", System.getProperty("it.fresh.seconds", "1")),
-                Map.entry("ALERT_WEBHOOK_URL", System.getProperty("it.alert.webhook.url", "")),
-                Map.entry("ALERT_WEBHOOK_SECRET", "it-webhook-secret")));
+        Map<String, String> environment = new LinkedHashMap<>(PackagedServer.settingsOfTheTestServer());
         String name = SERVER;
         if (SHARED_DATABASE) {
             name = OWN_SERVER;
@@ -91,9 +79,7 @@ class OwnLibertyServerIT {
     @AfterAll
     static void stopIt() {
         if (server != null) {
-            server.close();
-            assertTrue(server.console().contains("CWWKE0036I"), "stopped cleanly on SIGTERM:\n" + server.console());
-            assertEquals(List.of(), server.errors(), "no error logged from start to stop");
+            server.closeAndCheckClean();
         }
         if (client != null) {
             client.close();
@@ -197,17 +183,6 @@ class OwnLibertyServerIT {
                     Files.createDirectories(target.getParent());
                     Files.copy(entries, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -47,27 +45,14 @@ class PackagedServerIT {
 
     @BeforeAll
     static void startTheSecondInstance() throws IOException {
-        Path keys = Path.of(System.getProperty("it.jwt.private.key")).getParent();
-        second = PackagedServer.start(PORT, HOME, Map.ofEntries(
-                Map.entry("JWT_PRIVATE_KEY_PATH", keys.resolve("private-key.pem").toString()),
-                Map.entry("JWT_PUBLIC_KEY_PATH", keys.resolve("public-key.pem").toString()),
-                Map.entry("ADMIN_USERNAME", Api.ADMIN_USERNAME),
-                Map.entry("ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
-                Map.entry("DEMO_DATA", "false"),
-                Map.entry("STORE_TIMEZONE", System.getProperty("it.store.timezone", "UTC")),
-                Map.entry("RFM_FRESH_SECONDS", System.getProperty("it.fresh.seconds", "1")),
-                Map.entry("COHORT_FRESH_SECONDS", System.getProperty("it.fresh.seconds", "1")),
-                Map.entry("ALERT_WEBHOOK_URL", System.getProperty("it.alert.webhook.url", "")),
-                Map.entry("ALERT_WEBHOOK_SECRET", "it-webhook-secret")));
+        second = PackagedServer.start(PORT, HOME, PackagedServer.settingsOfTheTestServer());
         client = ClientBuilder.newBuilder().register(AnswersAgainstTheDocument.class).build();
     }
 
     @AfterAll
     static void stopIt() {
         if (second != null) {
-            second.close();
-            assertTrue(second.console().contains("CWWKE0036I"), "stopped cleanly on SIGTERM:\n" + second.console());
-            assertEquals(List.of(), second.errors(), "no error logged from start to stop");
+            second.closeAndCheckClean();
         }
         if (client != null) {
             client.close();
