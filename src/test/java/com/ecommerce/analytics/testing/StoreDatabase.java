@@ -84,6 +84,11 @@ public final class StoreDatabase {
         return install(table, column, value, "DEADLOCK", false);
     }
 
+    /** Every such write takes 8 seconds (WriteFaults.STALL_SECONDS) and then succeeds. */
+    public Fault stallWrites(String table, String column, String value) {
+        return install(table, column, value, "STALL", false);
+    }
+
     private Fault install(String table, String column, String value, String kind, boolean insertsOnly) {
         post("faults", new Form().param("table", table).param("column", column).param("value", value)
                 .param("kind", kind).param("inserts", String.valueOf(insertsOnly)));

@@ -220,11 +220,11 @@ public class AggregateRepair {
      */
     private void correct(Map<SalesRows.SalesKey, Measures> sales, Map<SalesRows.CountryKey, Measures> countries,
                          Map<SalesRows.CategoryKey, Long> categories) {
-        retries.run(() -> corrections.apply(sales, countries, categories));
+        retries.runInBackground(() -> corrections.apply(sales, countries, categories));
     }
 
     private void correctRollups(Map<SalesRows.RollupKey, Measures> rollups) {
-        retries.run(() -> corrections.applyRollups(rollups));
+        retries.runInBackground(() -> corrections.applyRollups(rollups));
     }
 
     /** The sales of the order lines and refunds; also collects which orders bought from each category each day. */

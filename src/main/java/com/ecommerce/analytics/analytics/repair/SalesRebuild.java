@@ -131,7 +131,7 @@ public class SalesRebuild {
             ServerStopping.checkNotStopping("the repair of the customers' stats");
             long range = from;
             // One short transaction per range of customers, redone alone after a lock conflict.
-            result = result.plusDifferences(retries.call(() -> customers.repair(range,
+            result = result.plusDifferences(retries.callInBackground(() -> customers.repair(range,
                     range + CustomerStatsRepair.CUSTOMERS_PER_TRANSACTION, expected)));
             renew(owner);
         }

@@ -82,7 +82,7 @@ public class CustomerModelFit {
                     gammaGamma.model().v(), gammaGamma.logLikelihood()),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), today);
             // One transaction stores the fit and its predictions: a lock conflict redoes that alone, not the fit.
-            CustomerModel model = retries.call(() -> store.save(fitted, predictions));
+            CustomerModel model = retries.callInBackground(() -> store.save(fitted, predictions));
             LOG.info(() -> String.format("Customer model %d fitted on %d customers and %d predicted in %d ms: read %d, "
                     + "BG/NBD %d, Gamma-Gamma %d, predictions %d, stored %d", model.id(), model.customers(),
                     predictions.size(), model.fitMillis(), millis(started, read), millis(read, fittedPurchases),

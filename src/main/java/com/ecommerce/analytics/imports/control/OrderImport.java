@@ -287,7 +287,7 @@ public class OrderImport {
         private void write(List<List<StagedFile.StagedLine>> batch) {
             keepLease(run, "writing its invoices");
             // A batch that met an order's locks (a deadlock, a lock timeout) was rolled back whole: write it again.
-            ImportTally written = retries.call(() -> batches.write(run, batch, products, owed));
+            ImportTally written = retries.callInBackground(() -> batches.write(run, batch, products, owed));
             owed.add(written.owed);
             created |= written.ordersCreated + written.refundsCreated > 0;
             if (owed.due()) {
@@ -303,8 +303,8 @@ public class OrderImport {
             if (owed.isEmpty()) {
                 return;
             }
-            owed.addEachPart(part -> retries.run(() -> ledger.addOwed(part)));
-            retries.run(() -> ledger.clearOwed(run));
+            owed.addEachPart(part -> retries.runInBackground(() -> ledger.addOwed(part)));
+            retries.runInBackground(() -> ledger.clearOwed(run));
             owed.flushed();
         }
     }

@@ -67,7 +67,7 @@ public class RecommendationModelBuild {
         // order dates are stored to the second (MariaDB rounds), so the model takes all of the current second
         Instant now = StoredTime.now().plusSeconds(1);
         // Each write of the model is a short transaction of its own (ModelStore), redone alone after a lock conflict.
-        long model = retries.call(() -> store.start(now));
+        long model = retries.callInBackground(() -> store.start(now));
         boolean active = false;
         try {
             Training training = new Training(epochDay(now));
@@ -77,12 +77,12 @@ public class RecommendationModelBuild {
             long learnt = System.nanoTime();
             Map<Long, List<Neighbour>> neighbours = trained.allProductNeighbours();
             long neighbourRows = inSlices(neighbours.keySet(), neighbours::get,
-                    slice -> retries.run(() -> store.addProductNeighbours(model, slice)));
+                    slice -> retries.runInBackground(() -> store.addProductNeighbours(model, slice)));
             long suggestions = inSlices(trained.customersWithNeighbours(), trained::productsOfSimilarCustomers,
-                    slice -> retries.run(() -> store.addSimilarCustomerProducts(model, slice)));
-            retries.run(() -> store.addBestSellers(model, trained.allBestSellers()));
+                    slice -> retries.runInBackground(() -> store.addSimilarCustomerProducts(model, slice)));
+            retries.runInBackground(() -> store.addBestSellers(model, trained.allBestSellers()));
             var counts = new ModelStore.Counts(trained.customers(), trained.products(), trained.orderLines());
-            retries.run(() -> store.activate(model, counts));
+            retries.runInBackground(() -> store.activate(model, counts));
             active = true;
             cache.prime(model, trained.allProductNeighbours(), trained.allBestSellers());
             Result result = new Result(model, now, trained.customers(), trained.products(), trained.orderLines(),

@@ -91,7 +91,7 @@ public class DemandForecastBuild {
             DemandModel built = new DemandModel(0, builtAt, through, WEEKS_READ, method.code(), byProduct.size(),
                     backtest, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             // One transaction stores the model: a lock conflict there redoes that alone, not the build before it.
-            DemandModel model = retries.call(() -> store.replace(built, byProduct));
+            DemandModel model = retries.callInBackground(() -> store.replace(built, byProduct));
             forecasts.prime(model, byProduct);
             LOG.info(() -> String.format("Demand forecast %d built in %d ms: %s for %d products, backtest MAE %s",
                     model.id(), model.buildMillis(), model.method(), model.products(), backtest.meanAbsoluteError()));

@@ -22,12 +22,15 @@ import com.ecommerce.analytics.analytics.ledger.CustomerStatsRows;
 import com.ecommerce.analytics.analytics.ledger.PendingRollups;
 import com.ecommerce.analytics.analytics.ledger.SalesRows;
 import com.ecommerce.analytics.analytics.ledger.SettledMonths;
+import com.ecommerce.analytics.platform.database.DeadlineOnConnections;
 import com.ecommerce.analytics.platform.database.InList;
 import com.ecommerce.analytics.platform.database.LockConflict;
+import com.ecommerce.analytics.platform.database.SessionListeners;
 import com.ecommerce.analytics.platform.database.SqlStatementCounter;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.Transactions;
 import com.ecommerce.analytics.platform.database.UtcInstantConverter;
+import com.ecommerce.analytics.platform.database.WriteDeadline;
 import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.errors.ApiException;
 import com.ecommerce.analytics.platform.errors.Conflict;
@@ -55,7 +58,8 @@ class StoreTimeZoneChangeIT {
                         PendingRollups.class, SettledMonths.class,
                         CustomerStatsRows.class, CustomerStatsRows.CustomerStats.class, InList.class,
                         PeriodCover.class, NativeQueries.class, StoreCalendar.class, Measures.class, SqlValues.class, Transactions.class, StoredTime.class,
-                        UtcInstantConverter.class, SqlStatementCounter.class, InvalidRequest.class, ApiException.class,
+                        UtcInstantConverter.class, SqlStatementCounter.class, SessionListeners.class, DeadlineOnConnections.class,
+                        WriteDeadline.class, InvalidRequest.class, ApiException.class,
                         Conflict.class, ServerStopping.class, Page.class, PageRequest.class,
                         WriteRetries.class, LockConflict.class, StoreBusy.class)
                 .addClass("com.ecommerce.analytics.platform.database.FailureCauses")

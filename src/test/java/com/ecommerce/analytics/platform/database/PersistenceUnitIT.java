@@ -44,7 +44,8 @@ class PersistenceUnitIT {
                 .addPackages(false, "com.ecommerce.analytics.catalog.entity", "com.ecommerce.analytics.customers.entity",
                         "com.ecommerce.analytics.orders.entity", "com.ecommerce.analytics.inventory.entity",
                         "com.ecommerce.analytics.security.entity")
-                .addClasses(UtcInstantConverter.class, StoredTime.class, SqlStatementCounter.class, Transactions.class)
+                .addClasses(UtcInstantConverter.class, StoredTime.class, SqlStatementCounter.class, SessionListeners.class,
+                        DeadlineOnConnections.class, WriteDeadline.class, Transactions.class)
                 .addAsResource("META-INF/persistence.xml");
     }
 

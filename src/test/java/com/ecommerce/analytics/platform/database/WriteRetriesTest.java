@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.transaction.xa.XAException;
 
@@ -30,7 +31,9 @@ import jakarta.transaction.HeuristicMixedException;
 class WriteRetriesTest {
 
     private final List<Duration> pauses = new ArrayList<>();
-    private final WriteRetries retries = new WriteRetries(pauses::add);
+    /** How far the tests have moved the clock past the real one, which the connections' deadline reads. */
+    private final AtomicLong nanosSkipped = new AtomicLong();
+    private final WriteRetries retries = new WriteRetries(pauses::add, () -> System.nanoTime() + nanosSkipped.get());
     private final AtomicInteger attempts = new AtomicInteger();
 
     @AfterEach
@@ -129,13 +132,44 @@ class WriteRetriesTest {
     void anInterruptedPauseStopsRetryingAndKeepsTheInterrupt() {
         WriteRetries interrupted = new WriteRetries(duration -> {
             throw new InterruptedException();
-        });
+        }, System::nanoTime);
         assertThrows(StoreBusy.class, () -> interrupted.run(() -> {
             attempts.incrementAndGet();
             throw deadlock();
         }));
         assertEquals(1, attempts.get());
         assertTrue(Thread.currentThread().isInterrupted());
+    }
+
+    /** A database that stalls each attempt for 1.5 s leaves no time for a third within the client's 4 s. */
+    @Test
+    void aClientsWriteIsNotRedoneOnceTheTimeLeftCannotHoldAnotherAttempt() {
+        StoreBusy busy = assertThrows(StoreBusy.class, () -> retries.run(() -> {
+            attempts.incrementAndGet();
+            nanosSkipped.addAndGet(Duration.ofMillis(1_500).toNanos());
+            throw deadlock();
+        }));
+        assertEquals(503, busy.status().getStatusCode());
+        assertEquals(3, attempts.get(), "at 1.5 s and 3.0 s there was time for another; at 4.5 s none");
+    }
+
+    @Test
+    void aClientsWriteSeesItsDeadlineAndABackgroundWriteHasNone() {
+        assertTrue(WriteDeadline.remainingMillis().isEmpty());
+        assertEquals(WriteRetries.ANSWER_WITHIN.toMillis(), retries.call(() -> (long) WriteDeadline.remainingMillis()
+                .orElseThrow()), 1_000, "the time left, on the real clock the connections use");
+        assertTrue(retries.callInBackground(() -> WriteDeadline.remainingMillis().isEmpty()));
+        assertTrue(WriteDeadline.remainingMillis().isEmpty(), "gone after the write");
+    }
+
+    @Test
+    void aBackgroundWriteIsRedoneFourTimesHoweverLongItTakes() {
+        assertThrows(StoreBusy.class, () -> retries.runInBackground(() -> {
+            attempts.incrementAndGet();
+            nanosSkipped.addAndGet(Duration.ofMinutes(1).toNanos());
+            throw deadlock();
+        }));
+        assertEquals(4, attempts.get());
     }
 
     private static RuntimeException failedCommit(SQLException driver) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * unchanged; its transaction meets the failure part-way, wherever that row is written. A fault may instead fail
  * such writes as a deadlock, only the first or every one: on MariaDB/MySQL exactly as a Galera cluster answers a
  * write set that failed certification (SQLSTATE 40001, error 1213, its message), which the application is expected
- * to redo; on H2 with SQLSTATE 40001, which H2 passes on as the cause of its trigger error. A fault may be limited to
+ * to redo; on H2 with SQLSTATE 40001, which H2 passes on as the cause of its trigger error. Or it may hold each such
+ * write for a few seconds and let it pass, as a database that stalls. A fault may be limited to
  * inserts, for a row whose value an earlier update of the same transaction also writes.
  * <p>
  * MariaDB/MySQL: SIGNAL in a BEFORE INSERT and a BEFORE UPDATE trigger (an upsert fires the first, then the second
@@ -46,7 +47,9 @@ final class WriteFaults {
         /** The first, as a deadlock; the writes after it pass. */
         DEADLOCK_ONCE("40001", true),
         /** Every one, as a deadlock. */
-        DEADLOCK("40001", false);
+        DEADLOCK("40001", false),
+        /** None fails, but each takes STALL_SECONDS, as a database that holds writes while its cluster reforms. */
+        STALL("", false);
 
         final String state;
         final boolean once;
@@ -60,6 +63,7 @@ final class WriteFaults {
     /** What MariaDB, and a Galera cluster at COMMIT, say of a deadlock. */
     static final String DEADLOCK_MESSAGE = "Deadlock found when trying to get lock; try restarting transaction";
     static final int DEADLOCK_ERROR = 1213;
+    static final int STALL_SECONDS = 8;
 
     /** From now on, writing a row of the table whose column holds the value fails as the kind says. */
     void install(String table, String column, String value, Kind kind, boolean insertsOnly) throws SQLException {
@@ -67,7 +71,12 @@ final class WriteFaults {
         require(IDENTIFIER, column);
         require(VALUE, value);
         String message = "Fault injected by a test: a write of " + table + "." + column + " = " + value
-                + (kind == Kind.FAIL ? "" : kind.once ? ", once, as a deadlock" : ", as a deadlock");
+                + switch (kind) {
+                    case FAIL -> "";
+                    case DEADLOCK_ONCE -> ", once, as a deadlock";
+                    case DEADLOCK -> ", as a deadlock";
+                    case STALL -> ", stalled";
+                };
         if (h2) {
             String events = insertsOnly ? "INSERT" : "INSERT, UPDATE";
             execute("CREATE TRIGGER " + PREFIX + table + " BEFORE " + events + " ON " + table + " FOR EACH ROW AS $$"
@@ -76,9 +85,12 @@ final class WriteFaults {
         }
         String writes = PREFIX + table + "_writes";
         execute("CREATE SEQUENCE " + writes + " NOCACHE");
-        String signal = kind == Kind.FAIL ? "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '" + message + "';"
-                : "SIGNAL SQLSTATE '40001' SET MYSQL_ERRNO = " + DEADLOCK_ERROR + ", MESSAGE_TEXT = '"
-                        + DEADLOCK_MESSAGE + "';";
+        String signal = switch (kind) {
+            case FAIL -> "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '" + message + "';";
+            case DEADLOCK_ONCE, DEADLOCK -> "SIGNAL SQLSTATE '40001' SET MYSQL_ERRNO = " + DEADLOCK_ERROR
+                    + ", MESSAGE_TEXT = '" + DEADLOCK_MESSAGE + "';";
+            case STALL -> "SET @" + PREFIX + "stalled = SLEEP(" + STALL_SECONDS + ");";
+        };
         for (String event : insertsOnly ? List.of("insert") : List.of("insert", "update")) {
             execute("CREATE TRIGGER " + PREFIX + table + "_" + event + " BEFORE " + event.toUpperCase(Locale.ROOT)
                     + " ON " + table + " FOR EACH ROW IF NEW." + column + " = '" + value + "' THEN IF NEXTVAL("
@@ -163,13 +175,15 @@ final class WriteFaults {
                                         System.setProperty("%6$s", String.valueOf(writes));
                                     }
                                     if (!%4$b || writes == 1) {
-                                        throw new SQLException("%3$s", "%5$s");
+                                        %7$s
                                     }
                                 }
                                 return null;
                             });
                 }
-                """.formatted(column, value, message, kind.once, kind.state, PREFIX + table);
+                """.formatted(column, value, message, kind.once, kind.state, PREFIX + table, kind == Kind.STALL
+                ? "Thread.sleep(" + STALL_SECONDS * 1000 + "L);" : "throw new SQLException(\"%s\", \"%s\");"
+                        .formatted(message, kind.state));
     }
 
     private void execute(String sql) throws SQLException {
