@@ -1,16 +1,16 @@
 package com.ecommerce.analytics.analytics.control;
 
-import com.ecommerce.analytics.customermodels.model.CustomerForecast;
-import com.ecommerce.analytics.customermodels.model.CustomerSegment;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import com.ecommerce.analytics.customers.entity.Customer;
-import com.ecommerce.analytics.platform.database.Lookup;
+import com.ecommerce.analytics.customermodels.model.CustomerForecast;
+import com.ecommerce.analytics.customermodels.model.CustomerSegment;
+import com.ecommerce.analytics.platform.errors.NotFound;
 import com.ecommerce.analytics.platform.money.InStoreCurrency;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -35,15 +35,19 @@ public class CustomerValue {
     @PersistenceContext
     EntityManager em;
 
-    /** Read from customer_stats, which SalesLedger keeps with every order, status change and refund. */
+    /**
+     * Read from customer_stats, which SalesLedger keeps with every order, status change and refund: one statement with
+     * the customer's row, which says whether the customer exists, and no transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Clv of(long customerId) {
-        Customer customer = Lookup.byId(em, Customer.class, customerId, "Customer");
-        CustomerStats stats = SqlRow.read(em.createNativeQuery("SELECT orders, gross, refunds, first_order_date, last_order_date "
-                        + "FROM customer_stats WHERE customer_id = ?")
-                .setParameter(1, customer.getId()), row -> CustomerStats.of(row, 0))
+        CustomerStats stats = SqlRow.read(em.createNativeQuery("SELECT s.orders, s.gross, s.refunds, s.first_order_date, "
+                        + "s.last_order_date, s.customer_id FROM customer c LEFT JOIN customer_stats s "
+                        + "ON s.customer_id = c.id WHERE c.id = ?")
+                .setParameter(1, customerId), row -> row.present(5) ? CustomerStats.of(row, 0) : CustomerStats.NONE)
                 .stream().findFirst()
-                .orElse(CustomerStats.NONE);
-        return new Clv(customer.getId(), stats.spend(), stats.gross(), stats.refunds(), stats.orders(),
+                .orElseThrow(() -> NotFound.of("Customer", customerId));
+        return new Clv(customerId, stats.spend(), stats.gross(), stats.refunds(), stats.orders(),
                 stats.averageOrderValue(), stats.firstOrderDate(), stats.lastOrderDate(), null,
                 null);
     }

@@ -44,6 +44,11 @@ final class SqlRow {
         return SalesAnalytics.money(columns[column]);
     }
 
+    /** Whether the column has a value (a LEFT JOIN's column is null where nothing joined). */
+    boolean present(int column) {
+        return columns[column] != null;
+    }
+
     /** A number that may be absent (a LEFT JOIN's column), as SQL has it. */
     Double optionalReal(int column) {
         return columns[column] == null ? null : ((Number) columns[column]).doubleValue();

@@ -17,6 +17,8 @@ import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -57,6 +59,8 @@ public class Customers {
         }).page(sort, page);
     }
 
+    /** A read by id, without a transaction: one statement where a transaction adds three round trips. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Customer find(long id) {
         return Lookup.byId(em, Customer.class, id, "Customer");
     }

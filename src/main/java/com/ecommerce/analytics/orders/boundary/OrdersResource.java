@@ -118,7 +118,7 @@ public class OrdersResource {
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponseSchema(value = OrderView.class, responseCode = "200", responseDescription = "Found")
     public OrderView get(@PathParam("id") long id) {
-        return OrderView.of(orders.find(id));
+        return OrderView.of(orders.view(id));
     }
 
     @POST

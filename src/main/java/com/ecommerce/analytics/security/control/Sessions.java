@@ -11,6 +11,8 @@ import com.ecommerce.analytics.security.entity.User;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
@@ -39,7 +41,8 @@ public class Sessions {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** Whether the account is active and the login (if the token names one) has not ended. */
+    /** Whether the account is active and the login (if the token names one) has not ended. Every request asks. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isOpen(String username, String family) {
         String key = User.keyOf(username) + "\n" + (family == null ? "" : family);
         long now = System.nanoTime();
