@@ -20,7 +20,7 @@ public record ProductView(long id, String name, String description, @JsonbProper
 
     static ProductView of(Product product) {
         return new ProductView(product.getId(), product.getName(), product.getDescription(), product.getSku(),
-                product.getPrice(), product.getCategory().getId(),
+                product.getPrice(), product.categoryId(),
                 product.getTags().stream().map(Tag::getId).sorted().toList(), product.isActive(),
                 product.getCostPrice(), product.getLeadTimeDays(), product.getServiceLevel(), product.getCreatedAt(),
                 product.getUpdatedAt());

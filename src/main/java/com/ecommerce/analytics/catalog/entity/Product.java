@@ -50,6 +50,10 @@ public class Product {
     @JoinColumn(name = "category_id")
     private Category category;
 
+    /** The category's id without loading the category: a page of products must not join or read the categories. */
+    @Column(name = "category_id", insertable = false, updatable = false)
+    private Long categoryId;
+
     @ManyToMany
     @BatchFetch(BatchFetchType.IN)
     @JoinTable(name = "product_tag",
@@ -88,6 +92,7 @@ public class Product {
         this.name = name;
         setPrice(price);
         this.category = category;
+        this.categoryId = category.getId();
     }
 
     @PrePersist
@@ -166,8 +171,13 @@ public class Product {
         return category;
     }
 
+    public long categoryId() {
+        return categoryId != null ? categoryId : category.getId();
+    }
+
     public void setCategory(Category category) {
         this.category = category;
+        this.categoryId = category.getId();
     }
 
     public Set<Tag> getTags() {

@@ -13,7 +13,10 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
-/** One page of a filtered, ordered entity list, and its total: two statements, whatever the page size. */
+/**
+ * One page of a filtered, ordered entity list, and its total: two statements, whatever the page size. A list whose
+ * filter is given as a value (a record) reuses a large total for a few seconds (LargeTotals).
+ */
 public final class Listing<T> {
 
     @FunctionalInterface
@@ -25,6 +28,7 @@ public final class Listing<T> {
     private final Class<T> type;
     private Filter<T> filter = (cb, root) -> List.of();
     private Consumer<Root<T>> fetches = root -> { };
+    private Object filterValues;
 
     private Listing(EntityManager em, Class<T> type) {
         this.em = em;
@@ -40,6 +44,12 @@ public final class Listing<T> {
         return this;
     }
 
+    /** @param values what the predicates filter by, as a value whose toString tells filters apart (a record) */
+    public Listing<T> where(Record values, Filter<T> predicates) {
+        this.filterValues = values;
+        return where(predicates);
+    }
+
     /** Relations loaded with the page rows (fetch joins), so rendering them costs no further queries. */
     public Listing<T> fetching(Consumer<Root<T>> joins) {
         this.fetches = joins;
@@ -48,10 +58,8 @@ public final class Listing<T> {
 
     public Page<T> page(SortOrder sort, PageRequest request) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<T> counted = count.from(type);
-        count.select(cb.count(counted)).where(filter.predicates(cb, counted).toArray(Predicate[]::new));
-        long total = em.createQuery(count).getSingleResult();
+        long total = filterValues == null ? count(cb)
+                : LargeTotals.of(type.getName() + filterValues, () -> count(cb));
 
         CriteriaQuery<T> rows = cb.createQuery(type);
         Root<T> root = rows.from(type);
@@ -62,5 +70,12 @@ public final class Listing<T> {
                 .setMaxResults(request.limit())
                 .getResultList();
         return new Page<>(items, total, request);
+    }
+
+    private long count(CriteriaBuilder cb) {
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<T> counted = count.from(type);
+        count.select(cb.count(counted)).where(filter.predicates(cb, counted).toArray(Predicate[]::new));
+        return em.createQuery(count).getSingleResult();
     }
 }

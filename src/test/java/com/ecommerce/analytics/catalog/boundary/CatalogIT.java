@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.ecommerce.analytics.testing.Api;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 
@@ -61,6 +62,46 @@ class CatalogIT {
         assertTrue(product.getString("created_at").endsWith("Z"));
         JsonObject read = getObject("api/products/" + product.getInt("id") + "/", analyst());
         assertEquals(product, read);
+    }
+
+    /** The page reads no category: a product carries its category's id, which a move to another category changes. */
+    @Test
+    void aPageOfProductsCostsTheSameStatementsWhateverItsSizeAndShowsEachProductsCategory() {
+        long first = newCategory().getJsonNumber("id").longValue();
+        long second = newCategory().getJsonNumber("id").longValue();
+        JsonObject tag = created("api/tags/", admin(), "{\"name\":\"" + unique("tag") + "\"}");
+        for (int i = 0; i < 12; i++) {
+            created("api/products/", admin(), "{\"name\":\"P" + i + "\",\"SKU\":\"" + unique("PG") + "\",\"price\":\"1.00\","
+                    + "\"category\":" + (i % 2 == 0 ? first : second) + ",\"tags\":[" + tag.getInt("id") + "]}");
+        }
+        String both = "api/products/?category_id=" + first + "&ordering=name";
+        int small;
+        try (Response response = request(both + "&limit=2", analyst()).get()) {
+            small = Integer.parseInt(response.getHeaderString("X-SQL-Statements"));
+        }
+        JsonArray page;
+        try (Response response = request(both + "&limit=6", analyst()).get()) {
+            page = (JsonArray) Api.parse(response.readEntity(String.class));
+            assertEquals(small, Integer.parseInt(response.getHeaderString("X-SQL-Statements")));
+        }
+        assertTrue(small <= 3, "count, products, their tags: " + small);
+        assertEquals(6, page.size());
+        page.getValuesAs(JsonObject.class).forEach(product -> {
+            assertEquals(first, product.getJsonNumber("category").longValue());
+            assertEquals(List.of(tag.getInt("id")), product.getJsonArray("tags").stream()
+                    .map(id -> ((JsonNumber) id).intValue()).toList());
+        });
+
+        int moved = page.getJsonObject(0).getInt("id");
+        try (Response patched = Api.patch("api/products/" + moved + "/", admin(), "{\"category\":" + second + "}")) {
+            assertEquals(200, patched.getStatus());
+            assertEquals(second, ((JsonObject) Api.parse(patched.readEntity(String.class))).getJsonNumber("category")
+                    .longValue(), "the answer to the move");
+        }
+        assertEquals(second, getObject("api/products/" + moved + "/", analyst()).getJsonNumber("category").longValue());
+        assertEquals(5, list(both, analyst()).size());
+        assertTrue(list("api/products/?category_id=" + second + "&limit=50", analyst()).stream()
+                .anyMatch(product -> ((JsonObject) product).getInt("id") == moved));
     }
 
     @Test
