@@ -46,6 +46,8 @@ final class HotPathsBenchmark {
         try (Statement stock = db.createStatement()) {
             stock.executeUpdate("UPDATE inventory SET quantity = quantity + 1000000 WHERE product_id BETWEEN "
                     + firstOrdered + " AND " + (firstOrdered + ORDERED_PRODUCTS - 1));
+            stock.executeUpdate("UPDATE product SET is_active = TRUE WHERE id BETWEEN " + firstOrdered + " AND "
+                    + (firstOrdered + ORDERED_PRODUCTS - 1));
         }
         Map<String, Load> loads = new LinkedHashMap<>();
         loads.put("floor: /health/live, 1 connection", new Load("health/live", "", 1, 1, 1));

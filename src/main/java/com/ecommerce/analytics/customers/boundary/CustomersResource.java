@@ -88,7 +88,7 @@ public class CustomersResource {
                          String ordering,
                          @Context UriInfo uri) {
         var page = customers.list(new Customers.Filter(country, email, search),
-                SortOrder.parse(ordering, Customers.ORDERING), paging.toRequest());
+                SortOrder.parse(ordering, Customers.ORDERING, Customers.UNIQUE), paging.toRequest());
         return PagedResponse.of(page.map(CustomerView::of), uri);
     }
 

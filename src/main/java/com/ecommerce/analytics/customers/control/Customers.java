@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.ecommerce.analytics.customers.entity.CountryCode;
 import com.ecommerce.analytics.customers.entity.Customer;
@@ -30,6 +31,8 @@ public class Customers {
 
     public static final Map<String, String> ORDERING = Map.of("id", "id", "name", "name", "email", "email",
             "country", "country", "registration_date", "registrationDate");
+    /** No two customers share an e-mail address. */
+    public static final Set<String> UNIQUE = Set.of("email");
 
     public record Filter(String country, String email, String search) {
     }

@@ -3,6 +3,7 @@ package com.ecommerce.analytics.platform.rest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.ecommerce.analytics.platform.errors.InvalidRequest;
 
@@ -13,7 +14,8 @@ import jakarta.persistence.criteria.Root;
 
 /**
  * DRF's {@code ordering} parameter: comma-separated fields, '-' for descending, from a list each
- * collection allows. The id always breaks ties, so pages are stable.
+ * collection allows. The id breaks ties, so pages are stable, unless a field ordered by is unique (an e-mail): then
+ * there are no ties, and the database can read the page from that field's unique index.
  */
 public record SortOrder(List<Key> keys) {
 
@@ -22,6 +24,11 @@ public record SortOrder(List<Key> keys) {
 
     /** @param allowed the client's field names mapped to entity attribute paths ("category" to "category.name") */
     public static SortOrder parse(String ordering, Map<String, String> allowed) {
+        return parse(ordering, allowed, Set.of());
+    }
+
+    /** @param unique the attributes no two rows share */
+    public static SortOrder parse(String ordering, Map<String, String> allowed, Set<String> unique) {
         List<Key> keys = new ArrayList<>();
         if (ordering != null && !ordering.isBlank()) {
             for (String field : ordering.split(",")) {
@@ -35,7 +42,7 @@ public record SortOrder(List<Key> keys) {
                 keys.add(new Key(attribute, ascending));
             }
         }
-        if (keys.stream().noneMatch(key -> key.attribute().equals("id"))) {
+        if (keys.stream().noneMatch(key -> key.attribute().equals("id") || unique.contains(key.attribute()))) {
             keys.add(new Key("id", keys.isEmpty() || keys.get(0).ascending()));
         }
         return new SortOrder(keys);
