@@ -1,7 +1,6 @@
 package com.ecommerce.analytics.platform.database;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
@@ -27,7 +26,6 @@ public final class Listing<T> {
     private final EntityManager em;
     private final Class<T> type;
     private Filter<T> filter = (cb, root) -> List.of();
-    private Consumer<Root<T>> fetches = root -> { };
     private Object filterValues;
 
     private Listing(EntityManager em, Class<T> type) {
@@ -50,12 +48,6 @@ public final class Listing<T> {
         return where(predicates);
     }
 
-    /** Relations loaded with the page rows (fetch joins), so rendering them costs no further queries. */
-    public Listing<T> fetching(Consumer<Root<T>> joins) {
-        this.fetches = joins;
-        return this;
-    }
-
     public Page<T> page(SortOrder sort, PageRequest request) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         long total = filterValues == null ? count(cb)
@@ -63,7 +55,6 @@ public final class Listing<T> {
 
         CriteriaQuery<T> rows = cb.createQuery(type);
         Root<T> root = rows.from(type);
-        fetches.accept(root);
         rows.select(root).where(filter.predicates(cb, root).toArray(Predicate[]::new)).orderBy(sort.toCriteria(cb, root));
         List<T> items = em.createQuery(rows)
                 .setFirstResult((int) Math.min(request.offset(), Integer.MAX_VALUE))
