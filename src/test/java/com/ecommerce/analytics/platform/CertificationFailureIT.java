@@ -22,8 +22,6 @@ import com.ecommerce.analytics.testing.Store;
 import com.ecommerce.analytics.testing.StoreDatabase;
 
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -70,7 +68,7 @@ class CertificationFailureIT {
         String key = Api.unique("cert");
         JsonObject placed;
         try (StoreDatabase.Fault certification = database.failFirstWrite("idempotency_key", "idempotency_key", key);
-             Response response = placeOrder(customer, product, 3, key)) {
+             Response response = Store.placeOrder(customer, product, 3, key)) {
             String body = response.readEntity(String.class);
             assertEquals(201, response.getStatus(), body);
             assertEquals("false", response.getHeaderString("Idempotent-Replayed"));
@@ -79,7 +77,7 @@ class CertificationFailureIT {
         }
         long order = placed.getJsonNumber("id").longValue();
         assertAll("stored once",
-                () -> assertEquals(1, ordersOf(customer)),
+                () -> assertEquals(1, database.ordersOf(customer)),
                 () -> assertEquals(1, database.count("SELECT COUNT(*) FROM order_item WHERE order_id = ?", order)),
                 () -> assertEquals(17, Store.stockOf(product), "the stock taken once"),
                 () -> assertEquals(1, idempotencyRecords(key)),
@@ -171,36 +169,27 @@ class CertificationFailureIT {
         String key = Api.unique("cert");
         try (StoreDatabase.Fault certification = database.failWritesAsDeadlock("idempotency_key", "idempotency_key",
                 key);
-             Response refused = placeOrder(customer, product, 2, key)) {
+             Response refused = Store.placeOrder(customer, product, 2, key)) {
             assertEquals("1", refused.getHeaderString("Retry-After"));
             assertJsonError(refused, 503);
             assertEquals(ATTEMPTS, certification.writes(), "the write was tried " + ATTEMPTS + " times");
         }
         assertAll("nothing stored",
-                () -> assertEquals(0, ordersOf(customer)),
+                () -> assertEquals(0, database.ordersOf(customer)),
                 () -> assertEquals(10, Store.stockOf(product)),
                 () -> assertEquals(0, idempotencyRecords(key)),
                 () -> assertEquals(0, unitsCounted(product)));
 
-        try (Response placed = placeOrder(customer, product, 2, key)) {
+        try (Response placed = Store.placeOrder(customer, product, 2, key)) {
             assertEquals(201, placed.getStatus());
             assertEquals("false", placed.getHeaderString("Idempotent-Replayed"), "nothing refused to replay");
         }
-        assertEquals(1, ordersOf(customer));
+        assertEquals(1, database.ordersOf(customer));
         assertEquals(8, Store.stockOf(product));
-    }
-
-    private static Response placeOrder(long customer, long product, int quantity, String key) {
-        return Api.request("api/orders/", Api.admin()).header("Idempotency-Key", key)
-                .post(Entity.entity(Store.order(customer, product, quantity), MediaType.APPLICATION_JSON_TYPE));
     }
 
     private static String refresh(String token) {
         return "{\"refresh\":\"" + token + "\"}";
-    }
-
-    private long ordersOf(long customer) {
-        return database.count("SELECT COUNT(*) FROM orders WHERE customer_id = ?", customer);
     }
 
     private long idempotencyRecords(String key) {

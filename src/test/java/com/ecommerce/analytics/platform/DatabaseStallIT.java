@@ -22,8 +22,6 @@ import com.ecommerce.analytics.testing.Api;
 import com.ecommerce.analytics.testing.Store;
 import com.ecommerce.analytics.testing.StoreDatabase;
 
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -70,7 +68,7 @@ class DatabaseStallIT {
         long answeredAfterMillis;
         try (StoreDatabase.Fault stall = database.stallWrites("idempotency_key", "idempotency_key", key)) {
             long start = System.nanoTime();
-            try (Response held = placeOrder(customer, product, 2, key)) {
+            try (Response held = Store.placeOrder(customer, product, 2, key)) {
                 answeredAfterMillis = (System.nanoTime() - start) / 1_000_000;
                 assertJsonError(held, 503);
                 assertEquals("2", held.getHeaderString("Retry-After"));
@@ -81,29 +79,20 @@ class DatabaseStallIT {
                 "answered after " + answeredAfterMillis + " ms, before the database let the write go");
         // Removing the fault waited for the held transaction to end: it found its connection closed and rolled back.
         assertAll("nothing stored",
-                () -> assertEquals(0, ordersOf(customer)),
+                () -> assertEquals(0, database.ordersOf(customer)),
                 () -> assertEquals(10, Store.stockOf(product)),
                 () -> assertEquals(0, database.count("SELECT COUNT(*) FROM idempotency_key WHERE idempotency_key = ?",
                         key)));
 
-        try (Response placed = placeOrder(customer, product, 2, key)) {
+        try (Response placed = Store.placeOrder(customer, product, 2, key)) {
             assertEquals(201, placed.getStatus());
             assertEquals("false", placed.getHeaderString("Idempotent-Replayed"));
         }
-        try (Response again = placeOrder(customer, product, 2, key)) {
+        try (Response again = Store.placeOrder(customer, product, 2, key)) {
             assertEquals(201, again.getStatus());
             assertEquals("true", again.getHeaderString("Idempotent-Replayed"));
         }
-        assertEquals(1, ordersOf(customer));
+        assertEquals(1, database.ordersOf(customer));
         assertEquals(8, Store.stockOf(product));
-    }
-
-    private static Response placeOrder(long customer, long product, int quantity, String key) {
-        return Api.request("api/orders/", Api.admin()).header("Idempotency-Key", key)
-                .post(Entity.entity(Store.order(customer, product, quantity), MediaType.APPLICATION_JSON_TYPE));
-    }
-
-    private long ordersOf(long customer) {
-        return database.count("SELECT COUNT(*) FROM orders WHERE customer_id = ?", customer);
     }
 }

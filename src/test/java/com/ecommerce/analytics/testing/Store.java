@@ -5,6 +5,8 @@ import static com.ecommerce.analytics.testing.Api.created;
 import static com.ecommerce.analytics.testing.Api.unique;
 
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the store a test needs through the API, each piece new and unshared. */
@@ -65,6 +67,12 @@ public final class Store {
 
     public static String order(long customer, long product, int quantity) {
         return "{\"customer\":" + customer + ",\"items\":[{\"product\":" + product + ",\"quantity\":" + quantity + "}]}";
+    }
+
+    /** An admin's order of one product, sent with the Idempotency-Key; the caller reads and closes the answer. */
+    public static Response placeOrder(long customer, long product, int quantity, String key) {
+        return Api.request("api/orders/", admin()).header("Idempotency-Key", key)
+                .post(Entity.entity(order(customer, product, quantity), MediaType.APPLICATION_JSON_TYPE));
     }
 
     /** Takes a new (pending) order through the lifecycle to the status, as PATCH allows: shipped, then delivered. */

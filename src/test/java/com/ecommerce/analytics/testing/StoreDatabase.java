@@ -111,6 +111,11 @@ public final class StoreDatabase {
         return Long.parseLong(value(sql, values));
     }
 
+    /** The customer's orders as stored. */
+    public long ordersOf(long customer) {
+        return count("SELECT COUNT(*) FROM orders WHERE customer_id = ?", customer);
+    }
+
     /** Rows changed by an UPDATE or DELETE, committed at once. */
     public int update(String sql, Object... values) {
         return Integer.parseInt(post("update", form(sql, values)));
