@@ -128,7 +128,7 @@ class AnalyticsBenchmark {
         assertTrue(report.length() > 200, report.toString());
     }
 
-    private void timeAnalytics(String admin) {
+    private void timeAnalytics(String admin) throws InterruptedException {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate monthStart = today.minusMonths(1).withDayOfMonth(1);
         String month = "start_date=" + monthStart + "&end_date=" + monthStart.plusMonths(1).minusDays(1);
@@ -156,11 +156,34 @@ class AnalyticsBenchmark {
                 call(tax.get(), admin);
             }
         }
+        RequestsDuringJobs jobs = new RequestsDuringJobs();
+        jobs.awaitNoJobRunning();
         requests.forEach((name, path) -> timeEach(name, path, admin));
         timeEach("customer CLV", clv, admin, 100, 200);
         timeEach("order tax", tax, admin, 100, 200);
-
-        appendResults();
+        requests.put("customer CLV", clv);
+        requests.put("order tax", tax);
+        Map<RequestsDuringJobs.Job, RequestsDuringJobs.During> during = new LinkedHashMap<>();
+        for (RequestsDuringJobs.Job job : RequestsDuringJobs.JOBS) {
+            during.put(job, jobs.during(job, requests, admin));
+        }
+        report.append("| request | p50 ms | p95 ms |");
+        during.forEach((job, times) -> report.append(" during ").append(job.name()).append(" p50 / p95 ms |"));
+        report.append("\n|---|---:|---:|").append("---:|".repeat(during.size())).append('\n');
+        results.forEach((name, t) -> {
+            report.append(String.format("| %s | %.1f | %.1f |", name, t[0], t[1]));
+            during.values().forEach(times -> {
+                double[] millis = times.millis().get(name).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                report.append(String.format(" %.1f / %.1f |", millis[millis.length / 2],
+                        millis[(int) Math.ceil(millis.length * 0.95) - 1]));
+            });
+            report.append('\n');
+        });
+        results.clear();
+        report.append("\nRuns of each job asked for while the requests were timed: ");
+        during.forEach((job, times) -> report.append(job.name()).append(' ').append(times.runs()).append("; "));
+        report.append("\n\nBackground jobs as the server's log has them (the scheduled runs after the start, then the "
+                + "ones asked for):\n\n").append(jobs.jobRuns()).append('\n');
     }
 
     private void appendResults() {
@@ -349,7 +372,7 @@ class AnalyticsBenchmark {
         results.put(name, new double[] {millis[runs / 2], millis[(int) Math.ceil(runs * 0.95) - 1]});
     }
 
-    private static void call(String path, String token) {
+    static void call(String path, String token) {
         try (Response response = Api.request(path, token).get()) {
             String body = response.readEntity(String.class);
             if (response.getStatus() != 200) {

@@ -3,6 +3,7 @@ package com.ecommerce.analytics.analytics.repair;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
 import com.ecommerce.analytics.platform.lifecycle.ServerStopping;
 
 import jakarta.annotation.PostConstruct;
@@ -39,6 +40,9 @@ public class SalesCatchUp {
     TimerService timers;
 
     @Inject
+    BackgroundWork background;
+
+    @Inject
     SalesRebuild rebuild;
 
     @PostConstruct
@@ -51,7 +55,7 @@ public class SalesCatchUp {
     void catchUp() {
         boolean done;
         try {
-            done = rebuild.rebuildIfStale();
+            done = background.run("sales_aggregates_catch_up", rebuild::rebuildIfStale);
         } catch (RuntimeException e) {
             if (ServerStopping.isStopping()) {
                 LOG.info("The sales aggregates' catch-up stopped with the server; the next start goes on with it");

@@ -18,6 +18,7 @@ import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.Unprocessable;
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
 import com.ecommerce.analytics.platform.lifecycle.JobLease;
 
 import jakarta.ejb.Stateless;
@@ -51,8 +52,15 @@ public class CustomerModelFit {
     @Inject
     StoreCalendar calendar;
 
+    @Inject
+    BackgroundWork background;
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CustomerModel fit(LocalDate calibrationEnd, LocalDate cohortStart, LocalDate cohortEnd) {
+        return background.run(JOB, () -> claimAndFit(calibrationEnd, cohortStart, cohortEnd));
+    }
+
+    private CustomerModel claimAndFit(LocalDate calibrationEnd, LocalDate cohortStart, LocalDate cohortEnd) {
         try (JobLease.Held held = lease.claim(JOB).orElseThrow(() -> new Conflict(
                 "A customer model fit is running; the model it makes will be in use when it ends."))) {
             long started = System.nanoTime();

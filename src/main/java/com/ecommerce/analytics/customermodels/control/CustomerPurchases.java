@@ -12,11 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.analytics.control.SqlValues;
 import com.ecommerce.analytics.customermodels.model.Purchase;
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -48,6 +48,7 @@ public class CustomerPurchases {
                     long current = -1;
                     List<Purchase> purchases = new ArrayList<>();
                     while (rows.next()) {
+                        BackgroundWork.giveWayToRequests();
                         long customer = rows.getLong(1);
                         if (customer != current && !purchases.isEmpty()) {
                             consumer.accept(current, purchases);

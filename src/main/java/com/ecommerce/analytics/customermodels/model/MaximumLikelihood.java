@@ -11,6 +11,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
+
 /**
  * Maximises a log-likelihood over positive parameters with Commons Math's Nelder-Mead simplex, searching their
  * logarithms (so every point tried is positive), restarted from its own answer until it no longer moves, as a
@@ -27,6 +29,7 @@ final class MaximumLikelihood {
     static Fit maximise(ToDoubleFunction<double[]> logLikelihood, double[] start) {
         double[] logStart = Arrays.stream(start).map(Math::log).toArray();
         ObjectiveFunction objective = new ObjectiveFunction(logs -> {
+            BackgroundWork.giveWayToRequests();
             double value = logLikelihood.applyAsDouble(Arrays.stream(logs).map(Math::exp).toArray());
             return Double.isFinite(value) ? value : -1e300;
         });

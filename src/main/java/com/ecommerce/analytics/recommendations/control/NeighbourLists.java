@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
+
 /**
  * The nearest neighbours of every row of a purchase matrix, by the cosine of their 0/1 vectors:
  * shared / sqrt(size(a) x size(b)). Rows are counted against each other through the shared column, one
- * row at a time and in parallel, so memory stays one counter array per thread.
+ * row at a time (in parallel when allowed), so memory stays one counter array per thread.
  */
 final class NeighbourLists {
 
@@ -30,16 +33,28 @@ final class NeighbourLists {
     private NeighbourLists() {
     }
 
-    static Map<Long, List<Neighbour>> of(Side side, int keep, int minShared) {
+    /** On as many threads as given: a build in the background takes no more cores than it is allowed. */
+    static Map<Long, List<Neighbour>> of(Side side, int keep, int minShared, int threads) {
         Map<Long, List<Neighbour>> lists = new ConcurrentHashMap<>();
         ThreadLocal<int[]> counters = ThreadLocal.withInitial(() -> new int[side.rows()]);
         ThreadLocal<int[]> touchedRows = ThreadLocal.withInitial(() -> new int[side.rows()]);
-        IntStream.range(0, side.rows()).parallel().forEach(row -> {
+        IntConsumer listRow = row -> {
+            BackgroundWork.giveWayToRequests();
             List<Neighbour> nearest = nearest(side, row, counters.get(), touchedRows.get(), keep, minShared);
             if (!nearest.isEmpty()) {
                 lists.put(side.id(row), nearest);
             }
-        });
+        };
+        if (threads <= 1) {
+            IntStream.range(0, side.rows()).forEach(listRow);
+            return lists;
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(() -> IntStream.range(0, side.rows()).parallel().forEach(listRow)).join();
+        } finally {
+            pool.shutdown();
+        }
         return lists;
     }
 

@@ -11,8 +11,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import javax.sql.DataSource;
+
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -59,6 +60,7 @@ public class OrderHistory {
                 slice.setLong(2, after + ORDERS_PER_SLICE);
                 try (ResultSet lines = slice.executeQuery()) {
                     while (lines.next()) {
+                        BackgroundWork.giveWayToRequests();
                         sink.add(lines.getLong(1), lines.getString(2), lines.getLong(3), lines.getLong(4), lines.getInt(5),
                                 lines.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC));
                     }

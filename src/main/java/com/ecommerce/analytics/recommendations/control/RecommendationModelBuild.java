@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.errors.Conflict;
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
 import com.ecommerce.analytics.platform.lifecycle.JobLease;
 
 import jakarta.ejb.Stateless;
@@ -54,8 +55,15 @@ public class RecommendationModelBuild {
     @Inject
     WriteRetries retries;
 
+    @Inject
+    BackgroundWork background;
+
     /** Returns when the new model is the one every request uses; 409 while another build runs on any instance. */
     public Result rebuild() {
+        return background.run(JOB, this::claimAndBuild);
+    }
+
+    private Result claimAndBuild() {
         try (JobLease.Held held = lease.claim(JOB).orElseThrow(() -> new Conflict(
                 "A rebuild of the recommendation model is already running; try again when it has finished"))) {
             return build();
@@ -73,7 +81,7 @@ public class RecommendationModelBuild {
             Training training = new Training(epochDay(now));
             read(history, Instant.EPOCH, now, training);
             long read = System.nanoTime();
-            TrainedModel trained = training.train();
+            TrainedModel trained = training.train(background.threads());
             long learnt = System.nanoTime();
             Map<Long, List<Neighbour>> neighbours = trained.allProductNeighbours();
             long neighbourRows = inSlices(neighbours.keySet(), neighbours::get,
@@ -99,11 +107,11 @@ public class RecommendationModelBuild {
         }
     }
 
-    /** A model of the orders placed in [from, to), recency measured from the day of to. */
+    /** A model of the orders placed in [from, to), recency measured from the day of to, on the caller's thread alone. */
     static TrainedModel train(OrderHistory history, Instant from, Instant to) {
         Training training = new Training(epochDay(to));
         read(history, from, to, training);
-        return training.train();
+        return training.train(1);
     }
 
     private static void read(OrderHistory history, Instant from, Instant to, Training training) {
@@ -132,6 +140,7 @@ public class RecommendationModelBuild {
             slice.put(key, list);
             rows += list.size();
             if (slice.size() == ROWS_PER_TRANSACTION) {
+                BackgroundWork.giveWayToRequests();
                 writer.accept(slice);
                 slice = new HashMap<>();
             }

@@ -21,7 +21,7 @@ public final class Similarities {
     }
 
     /** Each product's most similar products, bought by at least minCoBuyers of the same customers. */
-    public static Map<Long, List<Neighbour>> products(PurchaseMatrix matrix, int keep, int minCoBuyers) {
+    public static Map<Long, List<Neighbour>> products(PurchaseMatrix matrix, int keep, int minCoBuyers, int threads) {
         int[] buyers = new int[matrix.productCount()];
         for (int c = 0; c < matrix.customerCount(); c++) {
             if (counted(matrix, c)) {
@@ -55,11 +55,11 @@ public final class Similarities {
             public long id(int product) {
                 return matrix.productId(product);
             }
-        }, keep, minCoBuyers);
+        }, keep, minCoBuyers, threads);
     }
 
     /** Each customer's nearest customers, sharing at least minShared products. */
-    public static Map<Long, List<Neighbour>> customers(PurchaseMatrix matrix, int keep, int minShared) {
+    public static Map<Long, List<Neighbour>> customers(PurchaseMatrix matrix, int keep, int minShared, int threads) {
         return NeighbourLists.of(new NeighbourLists.Side() {
             public int rows() {
                 return matrix.customerCount();
@@ -88,7 +88,7 @@ public final class Similarities {
             public long id(int customer) {
                 return matrix.customerId(customer);
             }
-        }, keep, minShared);
+        }, keep, minShared, threads);
     }
 
     private static boolean counted(PurchaseMatrix matrix, int customer) {

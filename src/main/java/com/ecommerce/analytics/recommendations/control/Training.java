@@ -30,10 +30,11 @@ public final class Training {
         lines++;
     }
 
-    public TrainedModel train() {
+    /** The model, its neighbour lists computed on up to the given number of threads. */
+    public TrainedModel train(int threads) {
         PurchaseMatrix matrix = purchases.build();
-        Map<Long, List<Neighbour>> products = Similarities.products(matrix, PRODUCT_NEIGHBOURS, MIN_SHARED);
-        Map<Long, List<Neighbour>> customers = Similarities.customers(matrix, CUSTOMER_NEIGHBOURS, MIN_SHARED);
+        Map<Long, List<Neighbour>> products = Similarities.products(matrix, PRODUCT_NEIGHBOURS, MIN_SHARED, threads);
+        Map<Long, List<Neighbour>> customers = Similarities.customers(matrix, CUSTOMER_NEIGHBOURS, MIN_SHARED, threads);
         return new TrainedModel(matrix, categories, products, customers, popularity.bestSellers(BEST_SELLERS_PER_CATEGORY),
                 lines);
     }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.metrics.Tag;
 
 import com.ecommerce.analytics.analytics.repair.AggregatesStatus;
 import com.ecommerce.analytics.platform.database.StoredTime;
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
 import com.ecommerce.analytics.stockplanning.control.InventoryReport;
 import com.ecommerce.analytics.stockplanning.control.StockPosition;
 import com.ecommerce.analytics.stockplanning.control.StockStatus;
@@ -52,6 +53,9 @@ public class StockWatch {
     TimerService timers;
 
     @Inject
+    BackgroundWork background;
+
+    @Inject
     AlertSettings settings;
 
     @Inject
@@ -79,7 +83,7 @@ public class StockWatch {
             return;
         }
         try {
-            check();
+            background.run("stock_watch", this::check);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Stock watch failed; it looks again in " + settings.checkPeriod(), e);
         } finally {

@@ -15,6 +15,7 @@ import com.ecommerce.analytics.platform.database.StoredTime;
 import com.ecommerce.analytics.platform.database.WriteRetries;
 import com.ecommerce.analytics.platform.errors.Conflict;
 import com.ecommerce.analytics.platform.errors.ServerBusy;
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
 import com.ecommerce.analytics.platform.lifecycle.JobLease;
 import com.ecommerce.analytics.stockplanning.forecast.Backtest;
 import com.ecommerce.analytics.stockplanning.forecast.Forecast;
@@ -62,6 +63,9 @@ public class DemandForecastBuild {
     @Inject
     AggregatesStatus aggregates;
 
+    @Inject
+    BackgroundWork background;
+
     public boolean isRunning() {
         return lease.isHeld(JOB);
     }
@@ -72,6 +76,10 @@ public class DemandForecastBuild {
             throw new ServerBusy("The sales aggregates are still being counted after the server's start; a forecast now "
                     + "would learn from part of the history.", CATCH_UP_RETRY_SECONDS);
         }
+        return background.run(JOB, this::claimAndBuild);
+    }
+
+    private DemandModel claimAndBuild() {
         try (JobLease.Held held = lease.claim(JOB).orElseThrow(() -> new Conflict(
                 "A demand forecast build is running; the model it makes will be in use when it ends."))) {
             long started = System.nanoTime();
@@ -82,6 +90,7 @@ public class DemandForecastBuild {
             ForecastMethod method = backtest.chosenMethod(series);
             Map<Long, Forecast> byProduct = new HashMap<>();
             weekly.forEach((product, weeks) -> {
+                BackgroundWork.giveWayToRequests();
                 WeeklySales sales = WeeklySales.fromFirstSale(weeks);
                 if (!sales.isEmpty()) {
                     byProduct.put(product, method.fit(sales, WEEKS_AHEAD));

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
+
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -79,6 +80,7 @@ public class StockFacts {
             statement.setFetchSize(10_000);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    BackgroundWork.giveWayToRequests();
                     int week = (int) (java.time.temporal.ChronoUnit.DAYS.between(first,
                             rows.getObject(2, LocalDate.class)) / 7);
                     series.computeIfAbsent(rows.getLong(1), product -> new double[weeks])[week] += rows.getLong(3);

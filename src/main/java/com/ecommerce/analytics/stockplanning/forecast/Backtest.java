@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
+
 /**
  * Which method forecasts this store best: each candidate fitted to every product's weeks before the last
  * {@code heldOut}, its forecasts for those weeks compared with what sold. The mean absolute error (units per
@@ -33,6 +35,7 @@ public record Backtest(int heldOutWeeks, int products, Map<String, Double> meanA
         double[] errors = new double[methods.size()];
         int products = 0;
         for (double[] series : calendarSeries) {
+            BackgroundWork.giveWayToRequests();
             WeeklySales before = WeeklySales.fromFirstSale(java.util.Arrays.copyOf(series, cut));
             if (before.isEmpty()) {
                 continue;

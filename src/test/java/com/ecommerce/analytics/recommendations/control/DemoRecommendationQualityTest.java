@@ -51,7 +51,7 @@ class DemoRecommendationQualityTest {
         }
         Map<Long, String> countries = IntStream.range(0, demo.customers().size()).boxed()
                 .collect(Collectors.toMap(i -> i + 1L, i -> demo.customers().get(i).country()));
-        List<HoldOutEvaluation.Result> results = HoldOutEvaluation.evaluate(training.train(), catalog(demo), later,
+        List<HoldOutEvaluation.Result> results = HoldOutEvaluation.evaluate(training.train(2), catalog(demo), later,
                 countries, cutOffDay);
 
         results.forEach(r -> System.out.printf("%-18s %s%n", r.method(), r.metrics()));

@@ -270,6 +270,10 @@ class InventoryAnalyticsIT {
             products = Integer.parseInt(all.getHeaderString("X-Total-Count"));
         }
         JsonObject reorder = getObject("api/analytics/inventory/reorder/", admin());
+        // A demand forecast built in the background meanwhile (after another test's import) changes the list.
+        for (int attempt = 0; attempt < 5 && !reorder.equals(reorderAfterTheWorkbook()); attempt++) {
+            reorder = getObject("api/analytics/inventory/reorder/", admin());
+        }
         try (Response answer = request("api/export-inventory/", analyst(), "*/*").get()) {
             assertEquals(200, answer.getStatus());
             assertTrue(answer.getHeaderString("Content-Disposition").contains("Inventory_Report_" + today + ".xlsx"));
@@ -295,6 +299,13 @@ class InventoryAnalyticsIT {
             }
         }
         assertJsonError(request("api/export-inventory/?window_days=0", admin()).get(), 400);
+    }
+
+    private static JsonObject reorderAfterTheWorkbook() {
+        try (Response answer = request("api/export-inventory/", analyst(), "*/*").get()) {
+            answer.readEntity(byte[].class);
+        }
+        return getObject("api/analytics/inventory/reorder/", admin());
     }
 
     private static JsonObject withoutCategory(JsonObject line) {
