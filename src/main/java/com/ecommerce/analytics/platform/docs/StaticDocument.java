@@ -35,6 +35,11 @@ final class StaticDocument {
         response.getOutputStream().write(body);
     }
 
+    /** Whether this build has the document (ReDoc's bundle comes with the Maven lifecycle only). */
+    static boolean isBuilt(String path) {
+        return StaticDocument.class.getResource("/docs/" + path) != null;
+    }
+
     private static byte[] read(String path) {
         try (InputStream in = StaticDocument.class.getResourceAsStream("/docs/" + path)) {
             if (in == null) {
