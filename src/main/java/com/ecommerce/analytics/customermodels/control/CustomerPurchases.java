@@ -35,6 +35,8 @@ public class CustomerPurchases {
     private static final String ORDERS = "SELECT o.customer_id, o.id, o.order_date, o.total_amount FROM orders o "
             + "WHERE o.status <> 'canceled'";
 
+    private static final int CUSTOMERS_A_READ = 10_000;
+
     @Resource(lookup = "jdbc/platform")
     DataSource dataSource;
 
@@ -42,28 +44,44 @@ public class CustomerPurchases {
     public void eachCustomer(ZoneId zone, BiConsumer<Long, List<Purchase>> consumer) {
         try (Connection connection = dataSource.getConnection()) {
             Map<Long, BigDecimal> refunded = refunded(connection);
-            try (PreparedStatement select = connection.prepareStatement(ORDERS + " ORDER BY o.customer_id, o.order_date")) {
-                select.setFetchSize(10_000);
-                try (ResultSet rows = select.executeQuery()) {
-                    long current = -1;
-                    List<Purchase> purchases = new ArrayList<>();
-                    while (rows.next()) {
-                        BackgroundWork.giveWayToRequests();
-                        long customer = rows.getLong(1);
-                        if (customer != current && !purchases.isEmpty()) {
-                            consumer.accept(current, purchases);
-                            purchases = new ArrayList<>();
+            long[] ids = customerIds(connection);
+            // Some thousands of customers a statement: each a short read, between which a background fit gives way.
+            try (PreparedStatement select = connection.prepareStatement(ORDERS + " AND o.customer_id > ? "
+                    + "AND o.customer_id <= ? ORDER BY o.customer_id, o.order_date")) {
+                for (long after = ids[0] - 1; after < ids[1]; after += CUSTOMERS_A_READ) {
+                    select.setLong(1, after);
+                    select.setLong(2, after + CUSTOMERS_A_READ);
+                    select.setFetchSize(10_000);
+                    try (ResultSet rows = select.executeQuery()) {
+                        long current = -1;
+                        List<Purchase> purchases = new ArrayList<>();
+                        while (rows.next()) {
+                            BackgroundWork.giveWayToRequests();
+                            long customer = rows.getLong(1);
+                            if (customer != current && !purchases.isEmpty()) {
+                                consumer.accept(current, purchases);
+                                purchases = new ArrayList<>();
+                            }
+                            current = customer;
+                            purchases.add(purchase(rows, zone, refunded.get(rows.getLong(2))));
                         }
-                        current = customer;
-                        purchases.add(purchase(rows, zone, refunded.get(rows.getLong(2))));
-                    }
-                    if (!purchases.isEmpty()) {
-                        consumer.accept(current, purchases);
+                        if (!purchases.isEmpty()) {
+                            consumer.accept(current, purchases);
+                        }
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the customers' orders", e);
+        }
+    }
+
+    /** The lowest and highest customer id with an order (1 and 0 when there is none). */
+    private static long[] customerIds(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MIN(customer_id), MAX(customer_id) FROM orders");
+             ResultSet range = select.executeQuery()) {
+            range.next();
+            return range.getObject(1) == null ? new long[] {1, 0} : new long[] {range.getLong(1), range.getLong(2)};
         }
     }
 

@@ -32,7 +32,8 @@ import jakarta.inject.Inject;
 public class RecommendationModelBuild {
 
     private static final Logger LOG = Logger.getLogger(RecommendationModelBuild.class.getName());
-    private static final int ROWS_PER_TRANSACTION = 500;
+    /** Up to 3,000 rows a transaction (30 a key): short statements, between which the build gives way to requests. */
+    private static final int KEYS_PER_TRANSACTION = 100;
     static final String JOB = "recommendation_model_build";
 
     public record Result(long model, Instant trainedBefore, int customers, int products, long orderLines,
@@ -128,7 +129,7 @@ public class RecommendationModelBuild {
     }
 
     /**
-     * Each key's list, computed as it is written, ROWS_PER_TRANSACTION keys per transaction, so that lists
+     * Each key's list, computed as it is written, KEYS_PER_TRANSACTION keys per transaction, so that lists
      * computed on demand never all sit in memory; returns the rows written.
      */
     private static <V> long inSlices(Collection<Long> keys, Function<Long, List<V>> listOf,
@@ -139,7 +140,7 @@ public class RecommendationModelBuild {
             List<V> list = listOf.apply(key);
             slice.put(key, list);
             rows += list.size();
-            if (slice.size() == ROWS_PER_TRANSACTION) {
+            if (slice.size() == KEYS_PER_TRANSACTION) {
                 BackgroundWork.giveWayToRequests();
                 writer.accept(slice);
                 slice = new HashMap<>();

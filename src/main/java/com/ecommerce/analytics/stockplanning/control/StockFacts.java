@@ -24,6 +24,8 @@ import jakarta.ejb.Stateless;
 @Stateless
 public class StockFacts {
 
+    private static final int WEEKS_A_READ = 8;
+
     @Resource(lookup = "jdbc/platform")
     DataSource dataSource;
 
@@ -75,15 +77,19 @@ public class StockFacts {
              PreparedStatement statement = connection.prepareStatement("SELECT product_id, sale_date, "
                      + "SUM(units - refunded_units) FROM sales_daily WHERE sale_date >= ? AND sale_date <= ? "
                      + "GROUP BY product_id, sale_date")) {
-            statement.setObject(1, first);
-            statement.setObject(2, through);
-            statement.setFetchSize(10_000);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    BackgroundWork.giveWayToRequests();
-                    int week = (int) (java.time.temporal.ChronoUnit.DAYS.between(first,
-                            rows.getObject(2, LocalDate.class)) / 7);
-                    series.computeIfAbsent(rows.getLong(1), product -> new double[weeks])[week] += rows.getLong(3);
+            // A few weeks a statement, each a short read of the database, between which a background build gives way.
+            for (LocalDate from = first; !from.isAfter(through); from = from.plusWeeks(WEEKS_A_READ)) {
+                LocalDate to = from.plusWeeks(WEEKS_A_READ).minusDays(1);
+                statement.setObject(1, from);
+                statement.setObject(2, to.isAfter(through) ? through : to);
+                statement.setFetchSize(10_000);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        BackgroundWork.giveWayToRequests();
+                        int week = (int) (java.time.temporal.ChronoUnit.DAYS.between(first,
+                                rows.getObject(2, LocalDate.class)) / 7);
+                        series.computeIfAbsent(rows.getLong(1), product -> new double[weeks])[week] += rows.getLong(3);
+                    }
                 }
             }
             return series;
