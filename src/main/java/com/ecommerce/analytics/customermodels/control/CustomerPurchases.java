@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.analytics.control.SqlValues;
@@ -48,10 +49,10 @@ public class CustomerPurchases {
             // Some thousands of customers a statement: each a short read, between which a background fit gives way.
             try (PreparedStatement select = connection.prepareStatement(ORDERS + " AND o.customer_id > ? "
                     + "AND o.customer_id <= ? ORDER BY o.customer_id, o.order_date")) {
+                select.setFetchSize(10_000);
                 for (long after = ids[0] - 1; after < ids[1]; after += CUSTOMERS_A_READ) {
                     select.setLong(1, after);
                     select.setLong(2, after + CUSTOMERS_A_READ);
-                    select.setFetchSize(10_000);
                     try (ResultSet rows = select.executeQuery()) {
                         long current = -1;
                         List<Purchase> purchases = new ArrayList<>();

@@ -19,7 +19,7 @@ public class ReDocPage extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ReDocPage.class.getName());
     private static final String BUNDLE = "redoc/redoc.standalone.js";
-    static final String WITHOUT_BUNDLE = "/openapi/ui/";
+    private static final String WITHOUT_BUNDLE = "/openapi/ui/";
 
     private static final Map<String, StaticDocument> FILES = bundled();
 

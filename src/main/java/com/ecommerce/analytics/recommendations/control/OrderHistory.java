@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 import javax.sql.DataSource;
 
 import com.ecommerce.analytics.platform.lifecycle.BackgroundWork;
@@ -77,12 +78,12 @@ public class StockFacts {
              PreparedStatement statement = connection.prepareStatement("SELECT product_id, sale_date, "
                      + "SUM(units - refunded_units) FROM sales_daily WHERE sale_date >= ? AND sale_date <= ? "
                      + "GROUP BY product_id, sale_date")) {
+            statement.setFetchSize(10_000);
             // A few weeks a statement, each a short read of the database, between which a background build gives way.
             for (LocalDate from = first; !from.isAfter(through); from = from.plusWeeks(WEEKS_A_READ)) {
                 LocalDate to = from.plusWeeks(WEEKS_A_READ).minusDays(1);
                 statement.setObject(1, from);
                 statement.setObject(2, to.isAfter(through) ? through : to);
-                statement.setFetchSize(10_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         BackgroundWork.giveWayToRequests();
