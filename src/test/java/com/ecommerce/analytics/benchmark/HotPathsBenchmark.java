@@ -27,6 +27,7 @@ final class HotPathsBenchmark {
     private static final int ROUNDS = 3;
     private static final int PAGES = 20;
     private static final int ORDERED_PRODUCTS = 500;
+    private static final String WARMED_UP = "product by id, 8 connections";
 
     private record Load(String path, String body, long low, long high, int connections) {
     }
@@ -69,8 +70,12 @@ final class HotPathsBenchmark {
                 customers[0] + ORDERED_PRODUCTS - 1, 10));
 
         String token = Api.adminToken();
-        Load warmUp = loads.get("product by id, 8 connections");
-        wrk.get(warmUp.path(), warmUp.low(), warmUp.high(), token, warmUp.connections(), WARM_UP);
+        Load warmUp = loads.get(WARMED_UP);
+        List<Double> warmUpRates = new ArrayList<>();
+        for (long window = 0; window < WARM_UP.dividedBy(FIGURE); window++) {
+            warmUpRates.add(wrk.get(warmUp.path(), warmUp.low(), warmUp.high(), token, warmUp.connections(), FIGURE)
+                    .perSecond());
+        }
         Map<String, List<Wrk.Figure>> figures = new LinkedHashMap<>();
         for (int round = 0; round < ROUNDS; round++) {
             token = Api.adminToken();
@@ -83,6 +88,16 @@ final class HotPathsBenchmark {
             }
         }
         report(figures);
+        reportWarmUp(warmUpRates, median(figures.get(WARMED_UP), Wrk.Figure::perSecond));
+    }
+
+    /** The warm-up figure: what the first minute of traffic after a start gets, against the settled rate. */
+    private void reportWarmUp(List<Double> rates, double settled) {
+        List<Double> firstMinute = rates.subList(0, (int) Math.min(rates.size(), Duration.ofMinutes(1).dividedBy(FIGURE)));
+        double rate = firstMinute.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        report.append(String.format("%nWarm-up, %s, each 10 s from the first request on: %s requests/s; the first minute "
+                        + "%,.0f a second, %.0f%% of the settled %,.0f%n", WARMED_UP,
+                rates.stream().map(r -> String.format("%,.0f", r)).toList(), rate, 100 * rate / settled, settled));
     }
 
     private void report(Map<String, List<Wrk.Figure>> figures) {

@@ -25,9 +25,12 @@ public class AggregatesStatusHeader implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath().replaceFirst("^/", "");
-        if ("GET".equals(request.getMethod()) && FROM_AGGREGATES.stream().anyMatch(path::startsWith)
-                && status.isCatchingUp()) {
+        if (!"GET".equals(request.getMethod())) {
+            return;
+        }
+        String path = request.getUriInfo().getPath();
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (FROM_AGGREGATES.stream().anyMatch(relative::startsWith) && status.isCatchingUp()) {
             response.getHeaders().putSingle(HEADER, "true");
         }
     }

@@ -1,12 +1,17 @@
 package com.ecommerce.analytics.platform.database;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.ecommerce.analytics.platform.rest.Page;
 import com.ecommerce.analytics.platform.rest.PageRequest;
 import com.ecommerce.analytics.platform.rest.SortOrder;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -53,14 +58,52 @@ public final class Listing<T> {
         long total = filterValues == null ? count(cb)
                 : LargeTotals.of(type.getName() + filterValues, () -> count(cb));
 
+        List<T> items = sort.byIdOnly() ? rows(cb, sort, request) : rowsByIds(cb, sort, request);
+        return new Page<>(items, total, request);
+    }
+
+    private List<T> rows(CriteriaBuilder cb, SortOrder sort, PageRequest request) {
         CriteriaQuery<T> rows = cb.createQuery(type);
         Root<T> root = rows.from(type);
         rows.select(root).where(filter.predicates(cb, root).toArray(Predicate[]::new)).orderBy(sort.toCriteria(cb, root));
-        List<T> items = em.createQuery(rows)
-                .setFirstResult((int) Math.min(request.offset(), Integer.MAX_VALUE))
+        return em.createQuery(rows)
+                .setFirstResult(firstResult(request))
                 .setMaxResults(request.limit())
                 .getResultList();
-        return new Page<>(items, total, request);
+    }
+
+    /**
+     * Ordered by another column, the page's ids are read from that column's index first, then their rows: asked for
+     * the rows at once, MariaDB judges a deep page's lookups dearer than scanning and sorting the whole table (customers
+     * by name, pages 11-20: 24-27 ms), and orders by a joined column sort whole rows (products by category: 35 ms).
+     */
+    private List<T> rowsByIds(CriteriaBuilder cb, SortOrder sort, PageRequest request) {
+        CriteriaQuery<Object> ids = cb.createQuery(Object.class);
+        Root<T> root = ids.from(type);
+        ids.select(root.get(SortOrder.ID)).where(filter.predicates(cb, root).toArray(Predicate[]::new))
+                .orderBy(sort.toCriteria(cb, root));
+        List<Object> page = em.createQuery(ids)
+                .setFirstResult(firstResult(request))
+                .setMaxResults(request.limit())
+                .getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        CriteriaQuery<T> rows = cb.createQuery(type);
+        Root<T> row = rows.from(type);
+        rows.select(row).where(row.get(SortOrder.ID).in(page));
+        Map<Object, Integer> position = new HashMap<>();
+        for (Object id : page) {
+            position.put(id, position.size());
+        }
+        PersistenceUnitUtil identifiers = em.getEntityManagerFactory().getPersistenceUnitUtil();
+        List<T> items = new ArrayList<>(em.createQuery(rows).getResultList());
+        items.sort(Comparator.comparing(item -> position.get(identifiers.getIdentifier(item))));
+        return items;
+    }
+
+    private static int firstResult(PageRequest request) {
+        return (int) Math.min(request.offset(), Integer.MAX_VALUE);
     }
 
     private long count(CriteriaBuilder cb) {

@@ -39,7 +39,7 @@ public class KnownQueryParameters implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resource.getResourceMethod();
-        if (method == null) {
+        if (method == null || request.getUriInfo().getQueryParameters().isEmpty()) {
             return;
         }
         Set<String> taken = TAKEN.computeIfAbsent(method, KnownQueryParameters::namesTakenBy);

@@ -19,6 +19,8 @@ import jakarta.persistence.criteria.Root;
  */
 public record SortOrder(List<Key> keys) {
 
+    public static final String ID = "id";
+
     public record Key(String attribute, boolean ascending) {
     }
 
@@ -42,10 +44,14 @@ public record SortOrder(List<Key> keys) {
                 keys.add(new Key(attribute, ascending));
             }
         }
-        if (keys.stream().noneMatch(key -> key.attribute().equals("id") || unique.contains(key.attribute()))) {
-            keys.add(new Key("id", keys.isEmpty() || keys.get(0).ascending()));
+        if (keys.stream().noneMatch(key -> key.attribute().equals(ID) || unique.contains(key.attribute()))) {
+            keys.add(new Key(ID, keys.isEmpty() || keys.get(0).ascending()));
         }
         return new SortOrder(keys);
+    }
+
+    public boolean byIdOnly() {
+        return keys.size() == 1 && keys.get(0).attribute().equals(ID);
     }
 
     public List<Order> toCriteria(CriteriaBuilder cb, Root<?> root) {

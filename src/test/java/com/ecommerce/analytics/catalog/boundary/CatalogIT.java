@@ -11,7 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +68,46 @@ class CatalogIT {
         assertEquals(product, read);
     }
 
+    /**
+     * A list ordered by another column than the id is read as the page's ids first, then their rows: page after page
+     * follows the ordering, ties broken by the id in the first key's direction, no product twice or left out.
+     */
+    @Test
+    void pagesOrderedByANameOrACategoryFollowTheOrderingAcrossPages() {
+        JsonObject first = newCategory();
+        JsonObject second = newCategory();
+        String run = unique("Tie");
+        String[] names = {"B", "A", "B", "C", "A", "B", "A"};
+        List<JsonObject> made = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            JsonObject category = i % 2 == 0 ? first : second;
+            made.add(created("api/products/", admin(), "{\"name\":\"" + run + " " + names[i] + "\",\"SKU\":\""
+                    + unique("T") + "\",\"price\":\"1.00\",\"category\":" + category.getInt("id") + "}"));
+        }
+        Map<Long, String> categoryNames = Map.of(first.getJsonNumber("id").longValue(), first.getString("name"),
+                second.getJsonNumber("id").longValue(), second.getString("name"));
+        Comparator<JsonObject> byId = Comparator.comparingLong(product -> product.getJsonNumber("id").longValue());
+        List<Long> byNameDescending = ids(made.stream().sorted(Comparator.comparing((JsonObject product) ->
+                product.getString("name")).thenComparing(byId).reversed()));
+        List<Long> byCategory = ids(made.stream().sorted(Comparator.comparing((JsonObject product) ->
+                categoryNames.get(product.getJsonNumber("category").longValue())).thenComparing(byId)));
+        assertEquals(byNameDescending, inPages("api/products/?search=" + run + "&ordering=-name", 3, made.size()));
+        assertEquals(byCategory, inPages("api/products/?search=" + run + "&ordering=category", 2, made.size()));
+    }
+
+    private static List<Long> inPages(String path, int size, int total) {
+        List<Long> ids = new ArrayList<>();
+        for (int page = 1; (page - 1) * size < total; page++) {
+            ids.addAll(ids(list(path + "&page_size=" + size + "&page=" + page, analyst()).getValuesAs(JsonObject.class)
+                    .stream()));
+        }
+        return ids;
+    }
+
+    private static List<Long> ids(Stream<JsonObject> products) {
+        return products.map(product -> product.getJsonNumber("id").longValue()).toList();
+    }
+
     /** The page reads no category: a product carries its category's id, which a move to another category changes. */
     @Test
     void aPageOfProductsCostsTheSameStatementsWhateverItsSizeAndShowsEachProductsCategory() {
@@ -84,7 +128,7 @@ class CatalogIT {
             page = (JsonArray) Api.parse(response.readEntity(String.class));
             assertEquals(small, Integer.parseInt(response.getHeaderString("X-SQL-Statements")));
         }
-        assertTrue(small <= 3, "count, products, their tags: " + small);
+        assertTrue(small <= 4, "count, the page's ids in its ordering, products, their tags: " + small);
         assertEquals(6, page.size());
         page.getValuesAs(JsonObject.class).forEach(product -> {
             assertEquals(first, product.getJsonNumber("category").longValue());
