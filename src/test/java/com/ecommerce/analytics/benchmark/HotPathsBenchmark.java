@@ -95,8 +95,8 @@ final class HotPathsBenchmark {
     private void reportWarmUp(List<Double> rates, double settled) {
         List<Double> firstMinute = rates.subList(0, (int) Math.min(rates.size(), Duration.ofMinutes(1).dividedBy(FIGURE)));
         double rate = firstMinute.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        report.append(String.format("%nWarm-up, %s, each 10 s from the first request on: %s requests/s; the first minute "
-                        + "%,.0f a second, %.0f%% of the settled %,.0f%n", WARMED_UP,
+        report.append(String.format("%nWarm-up, %s, each %d s from the first request on: %s requests/s; the first minute "
+                        + "%,.0f a second, %.0f%% of the settled %,.0f%n", WARMED_UP, FIGURE.toSeconds(),
                 rates.stream().map(r -> String.format("%,.0f", r)).toList(), rate, 100 * rate / settled, settled));
     }
 

@@ -43,7 +43,7 @@ public class Products {
     @PersistenceContext
     EntityManager em;
 
-    /** Without a transaction, which would add three round trips to the two statements. */
+    /** Without a transaction, which would add three round trips to the listing's statements. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<Product> list(Filter filter, SortOrder sort, PageRequest page) {
         return Listing.of(em, Product.class).where(filter, (cb, root) -> {

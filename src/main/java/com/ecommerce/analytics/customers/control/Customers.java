@@ -43,7 +43,7 @@ public class Customers {
     @Inject
     Event<CustomerRegistered> registered;
 
-    /** Without a transaction, which would add three round trips to the two statements. */
+    /** Without a transaction, which would add three round trips to the listing's statements. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<Customer> list(Filter filter, SortOrder sort, PageRequest page) {
         CountryCode country = filter.country() == null || filter.country().isBlank() ? null

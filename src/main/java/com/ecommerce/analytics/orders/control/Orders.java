@@ -38,7 +38,7 @@ public class Orders {
     @PersistenceContext
     EntityManager em;
 
-    /** Without a transaction, which would add three round trips to the two statements. */
+    /** Without a transaction, which would add three round trips to the listing's statements. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<Order> list(Filter filter, SortOrder sort, PageRequest page) {
         Page<Order> orders = Listing.of(em, Order.class).where(filter, (cb, root) -> {

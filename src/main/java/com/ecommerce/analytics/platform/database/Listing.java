@@ -12,14 +12,16 @@ import com.ecommerce.analytics.platform.rest.SortOrder;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
 /**
- * One page of a filtered, ordered entity list, and its total: two statements, whatever the page size. A list whose
- * filter is given as a value (a record) reuses a large total for a few seconds (LargeTotals).
+ * One page of a filtered, ordered entity list, and its total: two statements whatever the page size, three in an
+ * ordering other than the id (the page's ids, then their rows). A list whose filter is given as a value (a record)
+ * reuses a large total for a few seconds (LargeTotals).
  */
 public final class Listing<T> {
 
@@ -66,10 +68,7 @@ public final class Listing<T> {
         CriteriaQuery<T> rows = cb.createQuery(type);
         Root<T> root = rows.from(type);
         rows.select(root).where(filter.predicates(cb, root).toArray(Predicate[]::new)).orderBy(sort.toCriteria(cb, root));
-        return em.createQuery(rows)
-                .setFirstResult(firstResult(request))
-                .setMaxResults(request.limit())
-                .getResultList();
+        return onePage(em.createQuery(rows), request);
     }
 
     /**
@@ -83,10 +82,7 @@ public final class Listing<T> {
         Root<T> root = ids.from(type);
         ids.select(root.get(SortOrder.ID)).where(filter.predicates(cb, root).toArray(Predicate[]::new))
                 .orderBy(sort.toCriteria(cb, root));
-        List<Object> page = em.createQuery(ids)
-                .setFirstResult(firstResult(request))
-                .setMaxResults(request.limit())
-                .getResultList();
+        List<Object> page = onePage(em.createQuery(ids), request);
         if (page.isEmpty()) {
             return List.of();
         }
@@ -103,8 +99,10 @@ public final class Listing<T> {
         return items;
     }
 
-    private static int firstResult(PageRequest request) {
-        return (int) Math.min(request.offset(), Integer.MAX_VALUE);
+    private static <R> List<R> onePage(TypedQuery<R> query, PageRequest request) {
+        return query.setFirstResult((int) Math.min(request.offset(), Integer.MAX_VALUE))
+                .setMaxResults(request.limit())
+                .getResultList();
     }
 
     private long count(CriteriaBuilder cb) {
